@@ -1,0 +1,47 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Superapps.Modularity;
+
+/// <summary>
+/// What a module shows the portal: its routable pages, its navigation entries and its policies.
+/// Each module has one implementation, registered by its <c>Add&lt;Module&gt;Module</c> extension.
+/// </summary>
+public interface IPortalModule
+{
+    /// <summary>The module's name, also its database schema, e.g. <c>organization</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The assembly holding the module's routable Razor pages.</summary>
+    Assembly PagesAssembly { get; }
+
+    /// <summary>Navigation entries; each names the policy a user needs to see it.</summary>
+    IReadOnlyList<NavigationItem> Navigation { get; }
+
+    /// <summary>Adds the module's authorization policies.</summary>
+    void AddPolicies(AuthorizationOptions options);
+}
+
+/// <summary>An entry in the portal's navigation and home launcher.</summary>
+/// <param name="Indonesian">Title in Indonesian.</param>
+/// <param name="English">Title in English.</param>
+/// <param name="Href">Relative URL.</param>
+/// <param name="Icon">A MudBlazor icon (SVG path string).</param>
+/// <param name="Policy">The policy a user needs for the entry to show.</param>
+/// <param name="Order">Ordering among all modules' entries.</param>
+/// <param name="Description">A one-line description in Indonesian for the launcher tile.</param>
+/// <param name="DescriptionEnglish">The same in English.</param>
+public sealed record NavigationItem(
+    string Indonesian,
+    string English,
+    string Href,
+    string Icon,
+    string Policy,
+    int Order,
+    string Description = "",
+    string DescriptionEnglish = "")
+{
+    public string Title(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? English : Indonesian;
+
+    public string Summary(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? DescriptionEnglish : Description;
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Superapps.Organization.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build the model without a running host.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OrganizationDbContext>
+{
+    public OrganizationDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<OrganizationDbContext>();
+        OrganizationModule.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
+        return new OrganizationDbContext(options.Options);
+    }
+}

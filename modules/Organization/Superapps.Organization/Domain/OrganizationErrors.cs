@@ -1,0 +1,97 @@
+using Superapps.SharedKernel;
+
+namespace Superapps.Organization.Domain;
+
+/// <summary>Every error the Organization module shows a user, in Indonesian and English.</summary>
+public static class OrganizationErrors
+{
+    public static readonly UserError AgencyCode = new("organization.agency.code",
+        "Kode OPD wajib diisi: 2–30 huruf, angka, titik, tanda hubung atau garis bawah.",
+        "An OPD code is required: 2–30 letters, digits, dots, dashes or underscores.", "code");
+
+    public static readonly UserError AgencyCodeTaken = new("organization.agency.code-taken",
+        "Kode OPD sudah dipakai.", "That OPD code is already in use.", "code");
+
+    public static readonly UserError AgencyName = new("organization.agency.name",
+        "Nama OPD wajib diisi (paling banyak 200 karakter).", "An OPD name is required (at most 200 characters).", "name");
+
+    public static readonly UserError AgencyNotFound = new("organization.agency.not-found",
+        "OPD tidak ditemukan.", "OPD not found.", "agency");
+
+    public static readonly UserError KelurahanNeedsKecamatan = new("organization.agency.kelurahan-parent",
+        "Kelurahan harus berada di bawah sebuah kecamatan.", "A kelurahan must belong to a kecamatan.", "parent");
+
+    public static readonly UserError UnitName = new("organization.unit.name",
+        "Kode dan nama unit kerja wajib diisi.", "A unit needs a code and a name.", "name");
+
+    public static readonly UserError UnitNotFound = new("organization.unit.not-found",
+        "Unit kerja tidak ditemukan di OPD ini.", "Unit not found in this OPD.", "unit");
+
+    public static readonly UserError PositionTitle = new("organization.position.title",
+        "Nama jabatan wajib diisi (paling banyak 250 karakter).", "A position title is required (at most 250 characters).", "title");
+
+    public static readonly UserError PositionNotFound = new("organization.position.not-found",
+        "Jabatan tidak ditemukan.", "Position not found.", "position");
+
+    public static readonly UserError PositionTaken = new("organization.position.taken",
+        "Jabatan ini sudah dipegang pegawai lain.", "Another employee already holds this position.", "position");
+
+    public static readonly UserError ReportsToSelf = new("organization.position.reports-to-self",
+        "Jabatan tidak boleh melapor kepada dirinya sendiri.", "A position cannot report to itself.", "reportsTo");
+
+    public static readonly UserError ReportsToCycle = new("organization.position.reports-to-cycle",
+        "Atasan yang dipilih berada di bawah jabatan ini: hierarki tidak boleh melingkar.",
+        "The chosen superior sits below this position: the hierarchy cannot loop.", "reportsTo");
+
+    public static readonly UserError ReportsToRank = new("organization.position.reports-to-rank",
+        "Atasan harus memiliki eselon/tingkat jabatan yang lebih tinggi.",
+        "The superior must rank higher than the position.", "reportsTo");
+
+    public static readonly UserError EmployeeName = new("organization.employee.name",
+        "Nama pegawai wajib diisi (2–150 karakter).", "An employee name is required (2–150 characters).", "name");
+
+    public static readonly UserError EmployeeEmail = new("organization.employee.email",
+        "Alamat e-mail tidak valid.", "That e-mail address is not valid.", "email");
+
+    public static readonly UserError EmployeeNotFound = new("organization.employee.not-found",
+        "Pegawai tidak ditemukan.", "Employee not found.", "employee");
+
+    public static readonly UserError NipTaken = new("organization.employee.nip-taken",
+        "NIP sudah terdaftar untuk pegawai lain.", "That NIP is already registered to another employee.", "nip");
+
+    public static readonly UserError EmailTaken = new("organization.employee.email-taken",
+        "Alamat e-mail sudah dipakai pegawai lain.", "That e-mail address is already used by another employee.", "email");
+
+    public static readonly UserError ActingKind = new("organization.acting.kind",
+        "Jenis penugasan harus Plt atau Plh.", "An acting assignment must be Plt or Plh.", "kind");
+
+    public static readonly UserError ActingWindowReversed = new("organization.acting.window",
+        "Tanggal selesai tidak boleh sebelum tanggal mulai.", "The end date cannot be before the start date.", "end");
+
+    public static readonly UserError ActingWindowTooLong = new("organization.acting.too-long",
+        "Penugasan Plt/Plh paling lama 3 bulan; perpanjangan dibuat sebagai penugasan baru.",
+        "A Plt/Plh assignment lasts at most 3 months; an extension is a new assignment.", "end");
+
+    public static readonly UserError ActingOwnPosition = new("organization.acting.own-position",
+        "Pegawai tidak dapat menjadi Plt/Plh untuk jabatannya sendiri.", "An employee cannot act for their own position.", "position");
+
+    public static readonly UserError PltNeedsVacancy = new("organization.acting.plt-vacancy",
+        "Plt hanya untuk jabatan yang kosong; gunakan Plh bila pejabatnya berhalangan sementara.",
+        "A Plt is only for a vacant position; use Plh while the holder is temporarily away.", "kind");
+
+    public static readonly UserError PlhNeedsHolder = new("organization.acting.plh-holder",
+        "Plh hanya untuk jabatan yang ada pejabatnya; gunakan Plt untuk jabatan kosong.",
+        "A Plh stands in for a holder; use Plt for a vacant position.", "kind");
+
+    public static readonly UserError ActingRank = new("organization.acting.rank",
+        "Plt/Plh harus dijabat pegawai dengan jabatan setingkat atau satu tingkat di bawahnya.",
+        "A Plt/Plh must hold a position of the same rank or one rank below.", "employee");
+
+    public static readonly UserError ActingOverlap = new("organization.acting.overlap",
+        "Sudah ada Plt/Plh lain untuk jabatan ini pada rentang tanggal tersebut.",
+        "Another Plt/Plh already covers this position in that period.", "start");
+
+    public static readonly UserError Concurrency = new("organization.concurrency",
+        "Data ini baru saja diubah orang lain. Muat ulang lalu ulangi perubahan Anda.",
+        "Someone else changed this record just now. Reload it and make your change again.");
+}

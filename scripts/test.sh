@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (private PostgreSQL clusters), identity and browser tests
+# (Chromium). Results go to artifacts/test-results, screenshots to artifacts/screenshots.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/prerequisites.sh
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results" artifacts/screenshots
+
+dotnet build Superapps.sln -c Release -nologo -clp:ErrorsOnly
+status=0
+dotnet test Superapps.sln -c Release --no-build --nologo \
+  --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
+
+# A closing line any CI can read: "N passed, N failed, N skipped".
+sum() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }
+passed=$(sum passed); failed=$(sum failed); total=$(sum total); executed=$(sum executed)
+skipped=$((total - executed))
+if [ "$total" -eq 0 ]; then
+  echo "No tests ran." >&2
+  status=1
+fi
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
