@@ -36,8 +36,6 @@ public static class OrganizationModule
     {
         services.AddOrganizationDirectory();
         services.TryAddScoped<OrganizationQueries>();
-        services.TryAddScoped<OrganizationCommands>();
-        services.TryAddScoped<OrganizationImporter>();
         services.AddPortalModule<OrganizationPortalModule>();
         return services;
     }

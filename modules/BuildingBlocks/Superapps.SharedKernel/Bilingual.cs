@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Superapps.UI;
+namespace Superapps.SharedKernel;
 
 /// <summary>
 /// Picks the Indonesian or English text by the current UI culture. Both texts stand side by side

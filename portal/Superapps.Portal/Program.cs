@@ -1,0 +1,40 @@
+using MudBlazor.Services;
+using Superapps.Audit;
+using Superapps.Organization;
+using Superapps.Portal;
+using Superapps.Portal.Authentication;
+using Superapps.Portal.Components;
+using Superapps.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("portal");
+builder.AddPortalAuthentication();
+builder.Services.AddPortalAuthorization();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+builder.Services.AddAuditModule();
+builder.Services.AddOrganizationModule();
+
+var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthEndpoints();
+app.MapCultureSwitch();
+app.MapPortalAuthentication();
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddModuleAssemblies(app.Services);
+
+app.Run();
+
+/// <summary>The portal's entry point (visible to tests).</summary>
+public partial class Program;
