@@ -133,7 +133,8 @@ public static class PortalAuthentication
         }
 
         Copy(ClaimTypes.NameIdentifier, Claims.Subject);
-        Copy(ClaimTypes.Name, Claims.Name);
+        // OpenIddict maps preferred_username to ClaimTypes.Name; the display name is the raw "name" claim.
+        identity.AddClaim(new Claim(Claims.Name, principal.FindFirstValue(Claims.Name) ?? principal.FindFirstValue(ClaimTypes.Name) ?? "?"));
         Copy(ClaimTypes.Email, Claims.Email);
         Copy(Claims.Role, ClaimTypes.Role);
         foreach (var type in new[] { Claims.PreferredUsername, SuperappsClaimTypes.Nip, SuperappsClaimTypes.EmployeeId, SuperappsClaimTypes.AgencyId,

@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using Npgsql;
+using Superapps.LocalDev;
+using Superapps.Testing;
+
+namespace Superapps.BrowserTests;
+
+/// <summary>
+/// The whole system for browser journeys: a private PostgreSQL cluster, identity and portal as
+/// processes on free loopback ports with the demo city seeded, and the machine's Chromium.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string Password = "Uji-Sungai-Batanghari-2026";
+
+    private readonly PostgresServer _postgres = new();
+    private DevStack? _stack;
+    private IPlaywright? _playwright;
+    private string _data = string.Empty;
+
+    public DevStack Stack => _stack!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(DevStackOptions.FindRepositoryRoot(), "artifacts", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        await _postgres.InitializeAsync();
+        ConnectionString = await _postgres.CreateDatabaseAsync("browser");
+        _data = Path.Combine(Path.GetTempPath(), "superapps-browser", Guid.NewGuid().ToString("N")[..8]);
+        _stack = await DevStack.StartAsync(new DevStackOptions(DevStackOptions.FindRepositoryRoot(), ConnectionString, _data,
+            LocalPostgresCluster.FreePort(), LocalPostgresCluster.FreePort(), Guid.NewGuid().ToString("N"), Password, Quiet: true));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>The user name of the first account whose definitive position has this title.</summary>
+    public async Task<(string UserName, string Name)> UserWithPositionAsync(string title)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT u.user_name, u.display_name FROM identity.users u
+            JOIN organization.employees e ON e.id = u.employee_id
+            JOIN organization.positions p ON p.id = e.position_id
+            WHERE p.title = @title ORDER BY u.user_name LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("title", title);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : throw new InvalidOperationException($"No user holds {title}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_stack is not null)
+        {
+            await _stack.DisposeAsync();
+        }
+
+        await _postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
