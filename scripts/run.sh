@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 
 scripts/prerequisites.sh
 dotnet build tools/Superapps.DevHost -nologo -clp:ErrorsOnly
-exec dotnet run --project tools/Superapps.DevHost --no-build
+exec dotnet tools/Superapps.DevHost/bin/Debug/net10.0/Superapps.DevHost.dll

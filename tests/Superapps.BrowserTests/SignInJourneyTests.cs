@@ -49,6 +49,14 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("org-chart")).ToContainTextAsync("Sekretaris Daerah");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.ScreenshotDirectory, "organisation-chart.png"), FullPage = true });
 
+        // Signing out of the portal ends the identity session too: the next protected page asks for the password again.
+        await page.GetByTestId("logout").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Account/Login"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Masuk ke Superapps");
+        await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, "organisasi").ToString());
+        await page.WaitForURLAsync(new Regex("/Account/Login"));
+        await Assertions.Expect(page.Locator("#password")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.ScreenshotDirectory, "signed-out.png") });
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Npgsql;
 using Superapps.LocalDev;
 
@@ -9,12 +10,14 @@ var portalPort = Port("SUPERAPPS_PORTAL_PORT", 5080);
 var identityPort = Port("SUPERAPPS_IDENTITY_PORT", 5081);
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// Ctrl-C, a terminal closing or a plain `kill`: stop the services and the cluster before exiting.
+var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+    .Select(signal => PosixSignalRegistration.Create(signal, context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    }))
+    .ToList();
 
 var secrets = DevSecrets.LoadOrCreate(data);
 LocalPostgresCluster? cluster = null;
@@ -71,6 +74,9 @@ finally
     {
         await cluster.StopAsync();
     }
+
+    signals.ForEach(s => s.Dispose());
+    Console.WriteLine("Stopped.");
 }
 
 static int Port(string variable, int fallback) =>

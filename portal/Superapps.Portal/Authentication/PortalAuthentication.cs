@@ -57,7 +57,7 @@ public static class PortalAuthentication
                 Issuer = options.Authority,
                 ClientId = options.ClientId,
                 ClientSecret = options.ClientSecret,
-                Scopes = { Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess },
+                Scopes = { Scopes.Profile, Scopes.Email, Scopes.Roles },
                 RedirectUri = new Uri("callback/login", UriKind.Relative),
                 PostLogoutRedirectUri = new Uri("callback/logout", UriKind.Relative),
             });
@@ -144,9 +144,8 @@ public static class PortalAuthentication
         }
 
         var properties = new AuthenticationProperties { RedirectUri = ServiceDefaultsExtensions.SafeReturnUrl(result.Properties?.RedirectUri) };
-        properties.StoreTokens(result.Properties!.GetTokens().Where(t => t.Name is
-            OpenIddictClientAspNetCoreConstants.Tokens.BackchannelIdentityToken or
-            OpenIddictClientAspNetCoreConstants.Tokens.RefreshToken));
+        // Only the identity token is kept (the sign-out hint): the session itself is checked against the identity server.
+        properties.StoreTokens(result.Properties!.GetTokens().Where(t => t.Name is OpenIddictClientAspNetCoreConstants.Tokens.BackchannelIdentityToken));
         return Results.SignIn(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme);
     }
 

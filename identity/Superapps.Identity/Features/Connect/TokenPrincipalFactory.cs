@@ -43,10 +43,16 @@ internal sealed class TokenPrincipalFactory(UserManager<ApplicationUser> users, 
         return identity;
     }
 
+    /// <summary>
+    /// The identity token stays small (it is kept in the client's cookie for the sign-out hint): who and which session.
+    /// Everything else travels in the access token and reaches clients through the userinfo endpoint.
+    /// </summary>
     private static IEnumerable<string> Destinations(Claim claim) => claim.Type switch
     {
         SecurityStampClaim => [],
-        _ => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Subject or Claims.Name or Claims.PreferredUsername or SuperappsClaimTypes.SessionId =>
+            [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        _ => [OpenIddictConstants.Destinations.AccessToken],
     };
 }
 
