@@ -10,6 +10,8 @@ using Superapps.Organization.Contracts;
 using Superapps.Organization.Data;
 using Superapps.Organization.Data.Seed;
 using Superapps.Organization.Features;
+using Superapps.Organization.Features.Administration;
+using Superapps.Organization.Features.Import;
 using Superapps.SharedKernel;
 
 namespace Superapps.Organization;
@@ -36,6 +38,8 @@ public static class OrganizationModule
     {
         services.AddOrganizationDirectory();
         services.TryAddScoped<OrganizationQueries>();
+        services.TryAddScoped<OrganizationAdministration>();
+        services.TryAddScoped<OrganizationImport>();
         services.AddPortalModule<OrganizationPortalModule>();
         return services;
     }

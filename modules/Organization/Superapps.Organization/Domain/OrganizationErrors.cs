@@ -94,4 +94,37 @@ public static class OrganizationErrors
     public static readonly UserError Concurrency = new("organization.concurrency",
         "Data ini baru saja diubah orang lain. Muat ulang lalu ulangi perubahan Anda.",
         "Someone else changed this record just now. Reload it and make your change again.");
+
+    public static readonly UserError OutsideScope = new("organization.scope",
+        "Anda hanya dapat mengelola data OPD Anda sendiri.", "You can only manage your own OPD's records.");
+
+    public static readonly UserError CityAdministratorOnly = new("organization.city-admin-only",
+        "Hanya Administrator Sistem yang dapat menambah atau menonaktifkan OPD.",
+        "Only a system administrator can add or deactivate OPDs.");
+
+    public static readonly UserError PositionHasSubordinates = new("organization.position.has-subordinates",
+        "Jabatan ini masih membawahi jabatan aktif. Pindahkan bawahannya lebih dahulu.",
+        "This position still has active positions below it. Move them first.", "position");
+
+    public static readonly UserError PositionInactive = new("organization.position.inactive",
+        "Jabatan ini sudah tidak aktif.", "This position is no longer active.", "position");
+
+    public static readonly UserError PositionOtherAgency = new("organization.position.other-agency",
+        "Jabatan yang dipilih bukan milik OPD pegawai ini.", "The chosen position belongs to another OPD.", "position");
+
+    public static readonly UserError AgencyInactive = new("organization.agency.inactive",
+        "OPD ini sudah tidak aktif.", "This OPD is no longer active.", "agency");
+
+    public static readonly UserError AgencyHasEmployees = new("organization.agency.has-employees",
+        "OPD ini masih memiliki pegawai aktif. Pindahkan atau nonaktifkan mereka lebih dahulu.",
+        "This OPD still has active employees. Move or deactivate them first.", "agency");
+
+    public static readonly UserError ParentMustBeKecamatan = new("organization.agency.parent-kecamatan",
+        "Induk kelurahan harus sebuah kecamatan yang aktif.", "A kelurahan's parent must be an active kecamatan.", "parent");
+
+    public static readonly UserError ActingNotFound = new("organization.acting.not-found",
+        "Penugasan Plt/Plh tidak ditemukan.", "Plt/Plh assignment not found.", "assignment");
+
+    public static readonly UserError EmployeeInactive = new("organization.employee.inactive",
+        "Pegawai ini sudah tidak aktif.", "This employee is no longer active.", "employee");
 }
