@@ -16,6 +16,17 @@ public static class PortalModuleExtensions
         return services;
     }
 
+    /// <summary>Maps every module's HTTP endpoints.</summary>
+    public static IEndpointRouteBuilder MapModuleEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var module in endpoints.ServiceProvider.GetServices<IPortalModule>())
+        {
+            module.MapEndpoints(endpoints);
+        }
+
+        return endpoints;
+    }
+
     /// <summary>Registers every module's page assembly with the endpoint routing (the router gets them in Routes.razor).</summary>
     public static RazorComponentsEndpointConventionBuilder AddModuleAssemblies(this RazorComponentsEndpointConventionBuilder builder, IServiceProvider services)
     {

@@ -29,6 +29,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapCultureSwitch();
 app.MapPortalAuthentication();
+app.MapModuleEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()

@@ -60,6 +60,51 @@ public sealed class PortalFixture : IAsyncLifetime
         return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : throw new InvalidOperationException($"No user holds {title}");
     }
 
+    /// <summary>A demo account with a role: its user name, display name and OPD code.</summary>
+    public async Task<(string UserName, string Name, string AgencyCode)> UserWithRoleAsync(string role)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT u.user_name, u.display_name, a.code FROM identity.users u
+            JOIN identity.user_roles ur ON ur.user_id = u.id
+            JOIN identity.roles r ON r.id = ur.role_id
+            JOIN organization.employees e ON e.id = u.employee_id
+            JOIN organization.agencies a ON a.id = e.agency_id
+            WHERE r.name = @role ORDER BY u.user_name LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("role", role);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : throw new InvalidOperationException($"No user has role {role}");
+    }
+
+    /// <summary>A new browser page (own cookies) of the given size, in Indonesian.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "id-ID",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    /// <summary>Signs in through the identity server and waits for the portal home.</summary>
+    public async Task SignInAsync(IPage page, string login, string password = Password)
+    {
+        await page.GotoAsync(Stack.PortalUrl.ToString());
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(Stack.PortalUrl.ToString());
+        await Assertions.Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
+    }
+
+    public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name);
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 
 namespace Superapps.Modularity;
 
@@ -20,6 +21,11 @@ public interface IPortalModule
 
     /// <summary>Adds the module's authorization policies.</summary>
     void AddPolicies(AuthorizationOptions options);
+
+    /// <summary>Maps the module's HTTP endpoints (downloads, APIs); each names its authorization policy.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
 }
 
 /// <summary>An entry in the portal's navigation and home launcher.</summary>

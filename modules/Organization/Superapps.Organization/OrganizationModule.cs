@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class OrganizationModule
         services.AddOrganizationDirectory();
         services.TryAddScoped<OrganizationQueries>();
         services.TryAddScoped<OrganizationAdministration>();
+        services.TryAddScoped<AdministrationQueries>();
         services.TryAddScoped<OrganizationImport>();
         services.AddPortalModule<OrganizationPortalModule>();
         return services;
@@ -69,6 +71,10 @@ public sealed class OrganizationPortalModule : IPortalModule
             "OPD, unit kerja, jabatan dan pejabat", "OPDs, units, positions and who holds them"),
         new("Pegawai", "Employees", "/organisasi/pegawai", Icons.Material.Filled.Badge, Policies.Employee, 910,
             "Cari pegawai menurut nama, NIP atau OPD", "Find employees by name, NIP or OPD"),
+        new("Kelola OPD", "Manage OPDs", "/organisasi/opd", Icons.Material.Filled.Domain, ManagePolicy, 915,
+            "OPD, unit kerja dan jabatan", "OPDs, units and positions"),
+        new("Plt / Plh", "Acting officials", "/organisasi/plt-plh", Icons.Material.Filled.SwapHoriz, ManagePolicy, 918,
+            "Penugasan Pelaksana Tugas dan Pelaksana Harian", "Acting (Plt) and stand-in (Plh) assignments"),
         new("Impor Data Organisasi", "Import organisation data", "/organisasi/impor", Icons.Material.Filled.UploadFile, ManagePolicy, 920,
             "Impor OPD, jabatan dan pegawai dari XLSX/CSV", "Import OPDs, positions and employees from XLSX/CSV"),
     ];
@@ -77,4 +83,6 @@ public sealed class OrganizationPortalModule : IPortalModule
     {
         options.AddPolicy(ManagePolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.AgencyAdministrator));
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => ImportEndpoints.Map(endpoints);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
 using OpenIddict.Client.AspNetCore;
@@ -36,6 +37,9 @@ public static class PortalAuthentication
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
+                // Scripts and API calls get status codes; browsers get the login and access-denied pages.
+                o.Events.OnRedirectToLogin = context => RedirectOrStatusAsync(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => RedirectOrStatusAsync(context, StatusCodes.Status403Forbidden);
             });
 
         services.AddOpenIddict().AddClient(o =>
@@ -77,6 +81,11 @@ public static class PortalAuthentication
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SessionChecker))));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitUser>();
+        services.AddScoped<CircuitHandler, CircuitUserHandler>();
+        // Replaces the HTTP-only actor of the audit building block, whatever the order of registration.
+        services.AddScoped<ICurrentActor, PortalCurrentActor>();
         return builder;
     }
 
@@ -147,6 +156,23 @@ public static class PortalAuthentication
         // Only the identity token is kept (the sign-out hint): the session itself is checked against the identity server.
         properties.StoreTokens(result.Properties!.GetTokens().Where(t => t.Name is OpenIddictClientAspNetCoreConstants.Tokens.BackchannelIdentityToken));
         return Results.SignIn(new ClaimsPrincipal(identity), properties, CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The header scripts send with API calls (and the portal's own fetches); such requests are never redirected.</summary>
+    public const string ApiRequestHeader = "X-Superapps-Request";
+
+    private static Task RedirectOrStatusAsync(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Headers.ContainsKey(ApiRequestHeader))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Every request re-checks (at most every 30 s) that the identity session still stands.</summary>
