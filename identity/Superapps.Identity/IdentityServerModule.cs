@@ -16,6 +16,7 @@ using Superapps.Modularity;
 using Superapps.Organization;
 using Superapps.ServiceDefaults;
 using Superapps.SharedKernel;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Superapps.Identity;
 
@@ -113,7 +114,10 @@ public static class IdentityServerModule
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(15))
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10))
                     .AddSigningCertificate(signing)
-                    .AddEncryptionCertificate(encryption);
+                    .AddEncryptionCertificate(encryption)
+
+                    // PKCE with S256 only: "plain" would send the verifier's equivalent through the browser (OAuth 2.0 security BCP).
+                    .Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
