@@ -8,6 +8,7 @@ using Npgsql;
 using Superapps.Audit;
 using Superapps.Identity.Data;
 using Superapps.Identity.Features.Accounts;
+using Superapps.Identity.Features.Administration;
 using Superapps.Identity.Features.Connect;
 using Superapps.Identity.Features.Seeding;
 using Superapps.Identity.Features.Sessions;
@@ -15,6 +16,7 @@ using Superapps.Modularity;
 using Superapps.Organization;
 using Superapps.ServiceDefaults;
 using Superapps.SharedKernel;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Superapps.Identity;
 
@@ -61,9 +63,13 @@ public static class IdentityServerModule
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(UserSessions.ClaimType) is { } sid && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                // Keep what the sign-in established: its session and whether it used a second factor ("amr": "mfa").
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
                 {
-                    identity.AddClaim(new Claim(sid.Type, sid.Value));
+                    foreach (var claim in current.FindAll(c => c.Type is UserSessions.ClaimType or AdministrationPolicy.AuthenticationMethodClaim))
+                    {
+                        identity.AddClaim(new Claim(claim.Type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -77,7 +83,7 @@ public static class IdentityServerModule
             o.Cookie.SecurePolicy = options.AllowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = SessionCookieEvents.OnSigningInAsync;
@@ -108,7 +114,10 @@ public static class IdentityServerModule
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(15))
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(10))
                     .AddSigningCertificate(signing)
-                    .AddEncryptionCertificate(encryption);
+                    .AddEncryptionCertificate(encryption)
+
+                    // PKCE with S256 only: "plain" would send the verifier's equivalent through the browser (OAuth 2.0 security BCP).
+                    .Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -130,13 +139,14 @@ public static class IdentityServerModule
         services.AddScoped<UserSessions>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<MfaPolicy>();
+        services.AddScoped<UserAdministration>();
         services.AddAuthorization();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Account/Manage");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
-        services.AddAuthorizationBuilder().AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Administrator, AdministrationPolicy.Configure);
         return builder;
     }
 }
