@@ -66,11 +66,13 @@ public static class DatabaseInitializationExtensions
     }
 
     /// <summary>Runs the initializers now, in order, under a PostgreSQL advisory lock so that
-    /// two processes starting together do not migrate or seed the same schema at once.</summary>
+    /// two processes starting together do not migrate or seed the same schema at once.
+    /// Migrations (order below 100) run when <paramref name="migrate"/> is set; reference data (100–199:
+    /// roles, clients from configuration) always runs and is idempotent; demo data (200 and up) only when asked.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool migrate, bool seedDemo, CancellationToken cancellationToken = default)
     {
         var initializers = services.GetServices<IDatabaseInitializer>()
-            .Where(i => (migrate && i.Order < 200) || (seedDemo && i.Order >= 200))
+            .Where(i => (migrate && i.Order < 100) || i.Order is >= 100 and < 200 || (seedDemo && i.Order >= 200))
             .OrderBy(i => i.Order)
             .ToList();
         if (initializers.Count == 0)
