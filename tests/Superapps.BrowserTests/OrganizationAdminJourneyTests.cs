@@ -108,4 +108,18 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
         });
         forbidden.Status.ShouldBe(403);
     }
+
+    [Fact]
+    public async Task A_staff_member_opening_an_admin_page_is_told_access_is_denied()
+    {
+        var (login, _) = await fixture.UserWithPositionAsync("Pranata Komputer Ahli Pertama");
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, login);
+
+        await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, "organisasi/impor").ToString());
+
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToContainTextAsync("Anda tidak memiliki akses ke halaman ini.");
+        await Assertions.Expect(page.GetByTestId("import-choose")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("access-denied.png") });
+    }
 }

@@ -102,6 +102,21 @@ public sealed class OrganizationAdministration(OrganizationDbContext db, IAuditT
         return unit.Id;
     }
 
+    /// <summary>Retires a unit; its positions stay (they may move to another unit) but no longer show the unit.</summary>
+    public async Task DeactivateUnitAsync(AdminScope scope, Guid id, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.Units.FindAsync([id], cancellationToken) ?? throw new DomainRuleException(OrganizationErrors.UnitNotFound);
+        scope.Demand(unit.AgencyId);
+        unit.Deactivate();
+        foreach (var position in await db.Positions.Where(p => p.UnitId == id).ToListAsync(cancellationToken))
+        {
+            position.MoveTo(position.AgencyId, null, position.Level, position.IsHeadOfAgency);
+        }
+
+        await SaveAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEvent(Module, "unit.deactivated", nameof(OrganizationUnit), id.ToString(), $"Unit kerja dinonaktifkan: {unit.Name}"), cancellationToken);
+    }
+
     public async Task<Guid> SavePositionAsync(AdminScope scope, Guid? id, PositionInput input, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         scope.Demand(input.AgencyId);
