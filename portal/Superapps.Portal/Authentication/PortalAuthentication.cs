@@ -175,7 +175,7 @@ public static class PortalAuthentication
         return Task.CompletedTask;
     }
 
-    /// <summary>Every request re-checks (at most every 30 s) that the identity session still stands.</summary>
+    /// <summary>Every request re-checks (at most every <see cref="PortalAuthenticationOptions.SessionCheckInterval"/>) that the identity session still stands.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var checker = context.HttpContext.RequestServices.GetRequiredService<SessionChecker>();
@@ -188,11 +188,12 @@ public static class PortalAuthentication
     }
 }
 
-/// <summary>Open pages (Blazor circuits) re-check the identity session every 30 seconds and lose their user when it ended.</summary>
-internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggerFactory, SessionChecker checker)
+/// <summary>Open pages (Blazor circuits) re-check the identity session every <see cref="PortalAuthenticationOptions.SessionCheckInterval"/> and lose their user when it ended.</summary>
+internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggerFactory, SessionChecker checker, IOptions<PortalAuthenticationOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+    // With answers cached for the same interval, an ended session reaches an open page within two intervals (40 s by default).
+    protected override TimeSpan RevalidationInterval => options.Value.SessionCheckInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         Guid.TryParse(authenticationState.User.FindFirstValue(SuperappsClaimTypes.SessionId), out var sessionId)

@@ -22,5 +22,5 @@ public sealed class PortalAuthenticationOptions
 
     /// <summary>How often an open page or a request re-checks that the identity session is still active.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:05:00")]
-    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(20);
 }
