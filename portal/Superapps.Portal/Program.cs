@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Superapps.Audit;
+using Superapps.Letters;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -16,6 +17,7 @@ builder.Services.AddMudServices();
 
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule();
+builder.Services.AddLettersModule();
 
 var app = builder.Build();
 

@@ -13,6 +13,9 @@ public interface IOrganizationDirectory
     /// <summary>True when <paramref name="subordinatePositionId"/> sits anywhere below <paramref name="superiorPositionId"/>.</summary>
     Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default);
 
+    /// <summary>A position with the people who hold it today: its definitive holder and any active Plt/Plh.</summary>
+    Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default);
+
     /// <summary>Employees that should have a login, for account provisioning.</summary>
     Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default);
 }
@@ -31,6 +34,20 @@ public sealed record EmployeeProfile(
     /// <summary>The definitive position, if any.</summary>
     public HeldPosition? PrimaryPosition => Positions.FirstOrDefault(p => p.Kind == HoldingKind.Definitive) ?? (Positions.Count > 0 ? Positions[0] : null);
 }
+
+/// <summary>A position as other modules see it, with who holds it today.</summary>
+public sealed record PositionInfo(
+    Guid PositionId,
+    string Title,
+    PositionLevel Level,
+    Guid AgencyId,
+    string AgencyName,
+    bool IsHeadOfAgency,
+    bool IsActive,
+    IReadOnlyList<PositionHolder> Holders);
+
+/// <summary>Someone holding a position today, definitively or as Plt/Plh.</summary>
+public sealed record PositionHolder(Guid EmployeeId, string Name, HoldingKind Kind);
 
 /// <summary>A position a person holds now: their own, or one they act for as Plt or Plh.</summary>
 public sealed record HeldPosition(

@@ -28,6 +28,28 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         return Hierarchy.IsBelow(superiorPositionId, subordinatePositionId, reportsTo);
     }
 
+    public async Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default)
+    {
+        var position = await db.Positions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == positionId, cancellationToken);
+        if (position is null)
+        {
+            return null;
+        }
+
+        var today = Wib.Today(clock);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == position.AgencyId).Select(a => a.Name).FirstAsync(cancellationToken);
+        var holders = await db.Employees.AsNoTracking().Where(e => e.PositionId == positionId && e.IsActive)
+            .Select(e => new PositionHolder(e.Id, e.Name, HoldingKind.Definitive)).ToListAsync(cancellationToken);
+        var acting = await (
+            from a in db.ActingAssignments.AsNoTracking()
+            where a.PositionId == positionId && !a.IsCancelled && a.Start <= today && a.End >= today
+            join e in db.Employees on a.EmployeeId equals e.Id
+            where e.IsActive
+            select new { e.Id, e.Name, a.Kind }).ToListAsync(cancellationToken);
+        holders.AddRange(acting.Select(a => new PositionHolder(a.Id, a.Name, a.Kind)));
+        return new PositionInfo(position.Id, position.Title, position.Level, position.AgencyId, agency, position.IsHeadOfAgency, position.IsActive, holders);
+    }
+
     public async Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default)
     {
         var employees = await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(cancellationToken);

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Superapps.Letters.Domain;
+
+namespace Superapps.Letters.Data.Configurations;
+
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
+{
+    public void Configure(EntityTypeBuilder<Letter> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Sender).HasMaxLength(250);
+        builder.Property(l => l.SenderNumber).HasMaxLength(100);
+        builder.Property(l => l.Subject).HasMaxLength(Letter.MaxSubjectLength);
+        builder.Property(l => l.ClassificationCode).HasMaxLength(30);
+        builder.Property(l => l.RegisteredByName).HasMaxLength(200);
+        builder.Property(l => l.AddresseeTitle).HasMaxLength(250);
+        builder.Property(l => l.Version).IsRowVersion();
+        builder.Ignore(l => l.AgendaLabel);
+
+        // The agenda number is unique per OPD per year; the counter makes it gapless.
+        builder.HasIndex(l => new { l.AgencyId, l.AgendaYear, l.AgendaNumber }).IsUnique();
+        builder.HasIndex(l => l.SourceId).IsUnique().HasFilter("source_id IS NOT NULL");
+        builder.HasIndex(l => new { l.AgencyId, l.ReceivedAt });
+    }
+}
+
+internal sealed class LetterRecipientConfiguration : IEntityTypeConfiguration<LetterRecipient>
+{
+    public void Configure(EntityTypeBuilder<LetterRecipient> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Title).HasMaxLength(250);
+        builder.HasOne<Letter>().WithMany().HasForeignKey(r => r.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.LetterId, r.PositionId }).IsUnique();
+        builder.HasIndex(r => new { r.PositionId, r.ReadAt });
+    }
+}
+
+internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Disposition>
+{
+    public void Configure(EntityTypeBuilder<Disposition> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.FromName).HasMaxLength(200);
+        builder.Property(d => d.FromTitle).HasMaxLength(260);
+        builder.Property(d => d.ToTitle).HasMaxLength(260);
+        builder.Property(d => d.ToName).HasMaxLength(200);
+        builder.Property(d => d.Note).HasMaxLength(2000);
+        builder.Property(d => d.Report).HasMaxLength(4000);
+        builder.Property(d => d.Version).IsRowVersion();
+        builder.HasOne<Letter>().WithMany().HasForeignKey(d => d.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Disposition>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.LetterId);
+        builder.HasIndex(d => new { d.ToPositionId, d.Status });
+        builder.HasIndex(d => new { d.Status, d.Deadline });
+    }
+}
+
+internal sealed class LetterFileConfiguration : IEntityTypeConfiguration<LetterFile>
+{
+    public void Configure(EntityTypeBuilder<LetterFile> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.FileName).HasMaxLength(255);
+        builder.Property(f => f.ContentType).HasMaxLength(100);
+        builder.HasOne<Letter>().WithMany().HasForeignKey(f => f.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.LetterId, f.Kind });
+    }
+}
+
+internal sealed class LetterEventConfiguration : IEntityTypeConfiguration<LetterEvent>
+{
+    public void Configure(EntityTypeBuilder<LetterEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.Summary).HasMaxLength(1000);
+        builder.HasOne<Letter>().WithMany().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.LetterId, e.At });
+    }
+}
+
+internal sealed class AgendaCounterConfiguration : IEntityTypeConfiguration<AgendaCounter>
+{
+    public void Configure(EntityTypeBuilder<AgendaCounter> builder) => builder.HasKey(c => new { c.AgencyId, c.Year });
+}
+
+internal sealed class ClassificationCodeConfiguration : IEntityTypeConfiguration<ClassificationCode>
+{
+    public void Configure(EntityTypeBuilder<ClassificationCode> builder)
+    {
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(30);
+        builder.Property(c => c.Name).HasMaxLength(300);
+        builder.Property(c => c.ParentCode).HasMaxLength(30);
+    }
+}

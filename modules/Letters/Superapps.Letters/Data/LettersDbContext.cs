@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Superapps.Letters.Domain;
+
+namespace Superapps.Letters.Data;
+
+/// <summary>The Letters module's data, in schema <c>letters</c>.</summary>
+/// <remarks>
+/// Add a migration with:
+/// <code>dotnet ef migrations add &lt;Name&gt; --project modules/Letters/Superapps.Letters --context LettersDbContext --output-dir Data/Migrations</code>
+/// </remarks>
+public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options) : DbContext(options)
+{
+    public const string Schema = "letters";
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<LetterRecipient> Recipients => Set<LetterRecipient>();
+
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+
+    public DbSet<LetterFile> Files => Set<LetterFile>();
+
+    public DbSet<LetterEvent> Events => Set<LetterEvent>();
+
+    public DbSet<AgendaCounter> AgendaCounters => Set<AgendaCounter>();
+
+    public DbSet<ClassificationCode> ClassificationCodes => Set<ClassificationCode>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LettersDbContext).Assembly);
+    }
+}

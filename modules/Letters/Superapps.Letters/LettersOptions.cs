@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Superapps.Letters;
+
+/// <summary>Settings of the Letters module (section <c>Superapps:Letters</c>).</summary>
+public sealed class LettersOptions
+{
+    public const string Section = "Superapps:Letters";
+
+    /// <summary>The largest scan, attachment or voice note accepted, in bytes (default 25 MB). Larger uploads are refused before they are read.</summary>
+    [Range(1024, 512L * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 25L * 1024 * 1024;
+}
