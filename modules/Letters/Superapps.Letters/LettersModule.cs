@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Seed;
+using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Registration;
 using Superapps.Modularity;
 
@@ -23,6 +24,8 @@ public static class LettersModule
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
         services.TryAddScoped<LetterRegistration>();
+        services.TryAddScoped<LetterDesk>();
+        services.TryAddScoped<Viewers>();
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }

@@ -39,6 +39,9 @@ public sealed class Disposition
 
     public Guid? ParentId { get; private set; }
 
+    /// <summary>The submission that created it: the same form sent twice creates each disposition once.</summary>
+    public Guid? RequestId { get; private set; }
+
     public Guid FromEmployeeId { get; private set; }
 
     public string FromName { get; private set; } = string.Empty;
@@ -94,7 +97,7 @@ public sealed class Disposition
 
     /// <summary>Creates a disposition after the caller checked that <paramref name="to"/> sits below the giver's position.</summary>
     public static Disposition Give(Guid id, Guid letterId, Guid? parentId, Actor from, Guid toPositionId, string toTitle, Guid? toEmployeeId, string? toName,
-        IEnumerable<string> instructions, string? note, DateTimeOffset? deadline, DateTimeOffset now)
+        IEnumerable<string> instructions, string? note, DateTimeOffset? deadline, DateTimeOffset now, Guid? requestId = null)
     {
         var errors = new List<UserError>();
         var list = instructions.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -128,6 +131,7 @@ public sealed class Disposition
             Id = id,
             LetterId = letterId,
             ParentId = parentId,
+            RequestId = requestId,
             FromEmployeeId = from.EmployeeId,
             FromName = from.Name,
             FromPositionId = from.PositionId,

@@ -15,7 +15,13 @@ public enum AccessLevel
 }
 
 /// <summary>Who is looking: the positions they hold today (definitive, Plt, Plh), their OPD, and whether they keep its agenda.</summary>
-public sealed record Viewer(Guid EmployeeId, string Name, Guid AgencyId, IReadOnlySet<Guid> PositionIds, bool KeepsAgenda);
+public sealed record Viewer(Guid EmployeeId, string Name, Guid AgencyId, IReadOnlySet<Guid> PositionIds, bool KeepsAgenda)
+{
+    /// <summary>How each held position is shown when this person acts in it: "Plt. Kepala Dinas …" for an acting holder.</summary>
+    public IReadOnlyDictionary<Guid, string> Titles { get; init; } = new Dictionary<Guid, string>();
+
+    public Actor As(Guid positionId) => new(EmployeeId, Name, positionId, Titles.TryGetValue(positionId, out var title) ? title : string.Empty);
+}
 
 /// <summary>
 /// The visibility rule. A Biasa letter is visible to its recipients, everyone on its disposition chain, and its OPD's

@@ -82,4 +82,11 @@ public static class LetterErrors
 
     public static readonly UserError NotRegistryClerk = new("letters.registry.clerk",
         "Hanya pencatat surat OPD yang dapat mencatat surat masuk.", "Only an OPD's registry clerk can register incoming letters.");
+
+    public static UserError VoiceType(string fileName) => new("letters.voice.type",
+        $"Rekaman {fileName} bukan audio WebM, Ogg, MP4 atau WAV menurut isinya.", $"The recording {fileName} is not WebM, Ogg, MP4 or WAV audio by its content.", "voice");
+
+    public static readonly UserError NotHolder = new("letters.position.not-held",
+        "Anda tidak memegang jabatan yang dipilih (sebagai pejabat, Plt atau Plh) hari ini.",
+        "You do not hold the chosen position (definitively, as Plt or as Plh) today.", "position");
 }

@@ -52,6 +52,7 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         builder.HasOne<Letter>().WithMany().HasForeignKey(d => d.LetterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Disposition>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.LetterId);
+        builder.HasIndex(d => new { d.RequestId, d.ToPositionId }).IsUnique().HasFilter("request_id IS NOT NULL");
         builder.HasIndex(d => new { d.ToPositionId, d.Status });
         builder.HasIndex(d => new { d.Status, d.Deadline });
     }

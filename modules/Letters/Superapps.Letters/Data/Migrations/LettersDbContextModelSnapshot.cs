@@ -154,6 +154,10 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("report");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -195,6 +199,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_dispositions_parent_id");
+
+                    b.HasIndex("RequestId", "ToPositionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dispositions_request_id_to_position_id")
+                        .HasFilter("request_id IS NOT NULL");
 
                     b.HasIndex("Status", "Deadline")
                         .HasDatabaseName("ix_dispositions_status_deadline");

@@ -22,4 +22,25 @@ public static class FileSniffer
 
         return head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? Png : null;
     }
+
+    /// <summary>The content type of a browser recording (WebM, Ogg, MP4/M4A) or a WAV file; null for anything else.</summary>
+    public static string? AudioType(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith(new byte[] { 0x1A, 0x45, 0xDF, 0xA3 }))
+        {
+            return "audio/webm";
+        }
+
+        if (head.StartsWith("OggS"u8))
+        {
+            return "audio/ogg";
+        }
+
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return "audio/mp4";
+        }
+
+        return head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8) ? "audio/wav" : null;
+    }
 }

@@ -132,37 +132,9 @@ public sealed class LetterRegistration(
     private async Task ReadAsync(LetterUpload upload, LetterFileKind kind, string field, List<(LetterFileKind, string, string, byte[])> files,
         List<UserError> errors, CancellationToken cancellationToken)
     {
-        var max = options.Value.MaxFileBytes;
-        if (upload.Length > max)
+        if (await Uploads.ReadAsync(upload, options.Value.MaxFileBytes, field, FileSniffer.ScanType, name => LetterErrors.FileType(name, field), errors, cancellationToken) is { } file)
         {
-            errors.Add(LetterErrors.FileTooLarge(upload.FileName, max, field));
-            return;
+            files.Add((kind, file.FileName, file.ContentType, file.Content));
         }
-
-        await using var stream = await upload.OpenAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                // The declared length was wrong; stop reading at the limit.
-                errors.Add(LetterErrors.FileTooLarge(upload.FileName, max, field));
-                return;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var content = buffer.ToArray();
-        var type = FileSniffer.ScanType(content);
-        if (type is null)
-        {
-            errors.Add(LetterErrors.FileType(upload.FileName, field));
-            return;
-        }
-
-        files.Add((kind, Path.GetFileName(upload.FileName), type, content));
     }
 }

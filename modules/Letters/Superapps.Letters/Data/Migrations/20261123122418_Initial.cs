@@ -86,6 +86,7 @@ namespace Superapps.Letters.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     letter_id = table.Column<Guid>(type: "uuid", nullable: false),
                     parent_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: true),
                     from_employee_id = table.Column<Guid>(type: "uuid", nullable: false),
                     from_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     from_position_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -216,6 +217,14 @@ namespace Superapps.Letters.Data.Migrations
                 schema: "letters",
                 table: "dispositions",
                 column: "parent_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dispositions_request_id_to_position_id",
+                schema: "letters",
+                table: "dispositions",
+                columns: new[] { "request_id", "to_position_id" },
+                unique: true,
+                filter: "request_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_dispositions_status_deadline",

@@ -13,7 +13,7 @@ using Superapps.Letters.Data;
 namespace Superapps.Letters.Data.Migrations
 {
     [DbContext(typeof(LettersDbContext))]
-    [Migration("20261123121709_Initial")]
+    [Migration("20261123122418_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -157,6 +157,10 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("report");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -198,6 +202,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_dispositions_parent_id");
+
+                    b.HasIndex("RequestId", "ToPositionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dispositions_request_id_to_position_id")
+                        .HasFilter("request_id IS NOT NULL");
 
                     b.HasIndex("Status", "Deadline")
                         .HasDatabaseName("ix_dispositions_status_deadline");

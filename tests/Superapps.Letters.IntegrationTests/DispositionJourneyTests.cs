@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Superapps.Letters.Contracts;
+using Superapps.Letters.Data;
+using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Desk;
+using Superapps.Letters.Features.Registration;
+using Superapps.Organization;
+using Superapps.Organization.Contracts;
+using Superapps.Organization.Data;
+using Superapps.SharedKernel;
+using Superapps.Testing;
+
+namespace Superapps.Letters.IntegrationTests;
+
+/// <summary>A letter's life in the demo city's Diskominfo: registered, read, disposed down two levels, reported, accepted, closed.</summary>
+public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifetime
+{
+    private static readonly byte[] Pdf = "%PDF-1.7\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Webm = [0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01];
+    private readonly TestClock _clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    private ModuleServices _module = null!;
+    private Guid _agency;
+    private Guid _clerk;
+    private PositionInfo _kepala = null!;
+    private List<PositionInfo> _kabid = [];
+    private PositionInfo _staf = null!;
+    private Guid _outsider;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _module = await ModuleServices.CreateAsync(server, s => s.AddOrganizationDirectory().AddLettersModule(), seedDemo: true, clock: _clock);
+        await using var scope = _module.CreateScope();
+        var organization = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        var directory = scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>();
+        _agency = await organization.Agencies.Where(a => a.Code == "DISKOMINFO").Select(a => a.Id).SingleAsync(Ct);
+        _clerk = await organization.Employees.Where(e => e.AgencyId == _agency).Select(e => e.Id).FirstAsync(Ct);
+        var head = await organization.Positions.SingleAsync(p => p.AgencyId == _agency && p.IsHeadOfAgency, Ct);
+        _kepala = (await directory.GetPositionAsync(head.Id, Ct))!;
+        foreach (var id in await organization.Positions.Where(p => p.ReportsToId == head.Id && p.Level == PositionLevel.Kabid).Select(p => p.Id).ToListAsync(Ct))
+        {
+            if (await directory.GetPositionAsync(id, Ct) is { Holders.Count: > 0 } held)
+            {
+                _kabid.Add(held);
+            }
+        }
+
+        var stafId = await organization.Positions.Where(p => p.ReportsToId != null && p.Level == PositionLevel.Staf && p.AgencyId == _agency)
+            .Where(p => organization.Employees.Any(e => e.PositionId == p.Id))
+            .Where(p => organization.Positions.Any(s => s.Id == p.ReportsToId && s.ReportsToId == _kabid[0].PositionId)
+                || p.ReportsToId == _kabid[0].PositionId)
+            .Select(p => p.Id).FirstAsync(Ct);
+        _staf = (await directory.GetPositionAsync(stafId, Ct))!;
+        _outsider = await organization.Employees.Where(e => e.AgencyId != _agency && e.PositionId != null).Select(e => e.Id).FirstAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _module.DisposeAsync();
+
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _module.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private Task<Viewer> ViewerAsync(Guid employeeId, bool keepsAgenda = false) =>
+        WithAsync(async sp => (await sp.GetRequiredService<Viewers>().ForAsync(employeeId, keepsAgenda, Ct))!);
+
+    private Task<RegisteredLetter> RegisterAsync(SecurityClass securityClass = SecurityClass.Biasa) => WithAsync(sp =>
+        sp.GetRequiredService<LetterRegistration>().RegisterAsync(new Clerk(_clerk, "Pencatat", _agency), new RegisterIncomingLetter(Guid.NewGuid(),
+            "Sekretariat Daerah Provinsi", "100.3.4/77/SETDA", new DateOnly(2026, 11, 20), "Pelaksanaan evaluasi SPBE 2026",
+            securityClass, Urgency.SangatSegera, "000.1.5", _kepala.PositionId, LetterUpload.FromBytes("surat.pdf", Pdf), []), Ct));
+
+    private Task<IReadOnlyList<Guid>> DisposeAsync(Viewer viewer, Guid letterId, Guid? parent, Guid from, IReadOnlyList<Guid> to, DateTimeOffset? deadline = null,
+        LetterUpload? voice = null, Guid? requestId = null) =>
+        WithAsync(sp => sp.GetRequiredService<LetterDesk>().DisposeAsync(viewer, new DisposeInput(requestId ?? Guid.NewGuid(), letterId, parent, from, to,
+            ["Tindak lanjuti", "Koordinasikan"], "Siapkan paparan untuk rapat", deadline ?? Disposition.DefaultDeadline(Urgency.SangatSegera, _clock.GetUtcNow()), voice), Ct));
+
+    private Task<LetterView> OpenAsync(Viewer viewer, Guid letterId) => WithAsync(sp => sp.GetRequiredService<LetterDesk>().OpenAsync(viewer, letterId, Ct));
+
+    [Fact]
+    public async Task A_letter_travels_down_the_hierarchy_and_closes_when_every_follow_up_is_accepted()
+    {
+        var letter = await RegisterAsync();
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var kabid = await ViewerAsync(_kabid[0].Holders[0].EmployeeId);
+        var staf = await ViewerAsync(_staf.Holders[0].EmployeeId);
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var opened = await OpenAsync(kepala, letter.Id);
+        opened.Recipients.Single().ReadAt.ShouldBe(_clock.GetUtcNow());
+
+        var top = await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId, _kabid[1].PositionId],
+            voice: LetterUpload.FromBytes("instruksi.webm", Webm));
+        top.Count.ShouldBe(2);
+
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        var kabidView = await OpenAsync(kabid, letter.Id);
+        var received = kabidView.Tree.All.Single(d => d.ToPositionId == _kabid[0].PositionId);
+        received.ReadAt.ShouldBe(_clock.GetUtcNow());
+        kabidView.Files.ShouldContain(f => f.Kind == LetterFileKind.VoiceNote && f.ContentType == "audio/webm");
+
+        var down = (await DisposeAsync(kabid, letter.Id, received.Id, _kabid[0].PositionId, [_staf.PositionId])).Single();
+        await WithAsync(async sp =>
+        {
+            var desk = sp.GetRequiredService<LetterDesk>();
+            await desk.CompleteAsync(staf, down, "Bahan paparan sudah disiapkan.", [LetterUpload.FromBytes("paparan.pdf", Pdf)], Ct);
+            await desk.AcceptAsync(kabid, down, Ct);
+            await desk.CompleteAsync(kabid, received.Id, "Koordinasi dengan bidang lain selesai.", [], Ct);
+            await desk.AcceptAsync(kepala, received.Id, Ct);
+            return 0;
+        });
+
+        var other = (await OpenAsync(kepala, letter.Id)).Tree.All.Single(d => d.ToPositionId == _kabid[1].PositionId);
+        (await OpenAsync(kepala, letter.Id)).Letter.Status.ShouldBe(LetterStatus.Open);
+        var otherKabid = await ViewerAsync(_kabid[1].Holders[0].EmployeeId);
+        await WithAsync(async sp =>
+        {
+            var desk = sp.GetRequiredService<LetterDesk>();
+            await desk.CompleteAsync(otherKabid, other.Id, "Sudah dipelajari.", [], Ct);
+            await desk.AcceptAsync(kepala, other.Id, Ct);
+            return 0;
+        });
+
+        var closed = await OpenAsync(kepala, letter.Id);
+        closed.Letter.Status.ShouldBe(LetterStatus.Closed);
+        DispositionTree.StateOf(closed.Tree.All.Single(d => d.Id == down), _clock.GetUtcNow()).ShouldBe(NodeState.Done);
+        closed.History.Select(e => e.Action).ShouldContain("closed");
+        closed.History.Select(e => e.Action).ShouldContain("disposed");
+    }
+
+    [Fact]
+    public async Task Nobody_from_another_opd_sees_the_letter_and_nobody_disposes_outside_the_hierarchy()
+    {
+        var letter = await RegisterAsync();
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var outsider = await ViewerAsync(_outsider);
+
+        (await Should.ThrowAsync<DomainRuleException>(() => OpenAsync(outsider, letter.Id))).Error.ShouldBe(LetterErrors.NotFound);
+        var sideways = await Should.ThrowAsync<DomainRuleException>(() => DisposeAsync(kepala, letter.Id, null, _kepala.PositionId,
+            [outsider.PositionIds.First()]));
+        sideways.Error.ShouldBe(LetterErrors.RecipientNotBelow);
+        var past = await Should.ThrowAsync<DomainRuleException>(() => DisposeAsync(kepala, letter.Id, null, _kepala.PositionId,
+            [_kabid[0].PositionId], deadline: _clock.GetUtcNow().AddHours(-1)));
+        past.Error.ShouldBe(LetterErrors.DeadlineInPast);
+        var staf = await ViewerAsync(_staf.Holders[0].EmployeeId);
+        (await Should.ThrowAsync<DomainRuleException>(() => DisposeAsync(staf, letter.Id, null, _staf.PositionId, [_kabid[0].PositionId])))
+            .Error.ShouldBe(LetterErrors.NotFound);
+    }
+
+    [Fact]
+    public async Task A_double_submitted_disposition_is_made_once_and_can_be_cancelled_only_while_unread()
+    {
+        var letter = await RegisterAsync(SecurityClass.Rahasia);
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var requestId = Guid.NewGuid();
+
+        var first = await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId, _kabid[1].PositionId], requestId: requestId);
+        var again = await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId, _kabid[1].PositionId], requestId: requestId);
+        again.ShouldBe(first, ignoreOrder: true);
+
+        await OpenAsync(await ViewerAsync(_kabid[0].Holders[0].EmployeeId), letter.Id);
+        var view = await OpenAsync(kepala, letter.Id);
+        var read = view.Tree.All.Single(d => d.ToPositionId == _kabid[0].PositionId);
+        var unread = view.Tree.All.Single(d => d.ToPositionId == _kabid[1].PositionId);
+        await WithAsync(async sp =>
+        {
+            var desk = sp.GetRequiredService<LetterDesk>();
+            (await Should.ThrowAsync<DomainRuleException>(() => desk.CancelAsync(kepala, read.Id, Ct))).Error.ShouldBe(LetterErrors.CancelAfterRead);
+            await desk.CancelAsync(kepala, unread.Id, Ct);
+            return 0;
+        });
+
+        // A Rahasia letter: the cancelled recipient no longer sees it, and every view was logged.
+        var cancelledRecipient = await ViewerAsync(_kabid[1].Holders[0].EmployeeId);
+        await Should.ThrowAsync<DomainRuleException>(() => OpenAsync(cancelledRecipient, letter.Id));
+        (await OpenAsync(kepala, letter.Id)).History.Count(e => e.Action == "viewed").ShouldBeGreaterThanOrEqualTo(3);
+    }
+}
