@@ -177,4 +177,34 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
         await Should.ThrowAsync<DomainRuleException>(() => OpenAsync(cancelledRecipient, letter.Id));
         (await OpenAsync(kepala, letter.Id)).History.Count(e => e.Action == "viewed").ShouldBeGreaterThanOrEqualTo(3);
     }
+
+    [Fact]
+    public async Task The_inbox_counts_and_finds_letters_by_subject_number_and_disposition_note()
+    {
+        var letter = await RegisterAsync();
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var kabid = await ViewerAsync(_kabid[0].Holders[0].EmployeeId);
+        var outsider = await ViewerAsync(_outsider);
+
+        var before = await WithAsync(sp => sp.GetRequiredService<Features.Inbox.InboxQueries>().CountersAsync(kepala, Ct));
+        before.UnreadLetters.ShouldBe(1);
+        before.LettersWithoutFollowUp.ShouldBe(1);
+
+        await OpenAsync(kepala, letter.Id);
+        await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId]);
+        var after = await WithAsync(sp => sp.GetRequiredService<Features.Inbox.InboxQueries>().CountersAsync(kepala, Ct));
+        var kabidCounters = await WithAsync(sp => sp.GetRequiredService<Features.Inbox.InboxQueries>().CountersAsync(kabid, Ct));
+        after.UnreadLetters.ShouldBe(0);
+        after.LettersWithoutFollowUp.ShouldBe(0);
+        kabidCounters.UnreadDispositions.ShouldBe(1);
+
+        async Task<int> FindAsync(Viewer viewer, string text) => (await WithAsync(sp => sp.GetRequiredService<Features.Inbox.InboxQueries>()
+            .SearchAsync(viewer, new Features.Inbox.InboxSearch(text, null, null, Features.Inbox.InboxStatus.All, null, null, 0, 20, null, true), Ct))).Total;
+
+        (await FindAsync(kepala, "evaluasi SPBE")).ShouldBe(1);
+        (await FindAsync(kabid, "100.3.4/77")).ShouldBe(1);
+        (await FindAsync(kabid, "paparan")).ShouldBe(1);
+        (await FindAsync(kabid, "anggaran")).ShouldBe(0);
+        (await FindAsync(outsider, "evaluasi")).ShouldBe(0);
+    }
 }

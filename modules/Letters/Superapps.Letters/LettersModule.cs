@@ -7,6 +7,7 @@ using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Seed;
 using Superapps.Letters.Features.Desk;
+using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.Registration;
 using Superapps.Modularity;
 
@@ -26,6 +27,7 @@ public static class LettersModule
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<LetterDesk>();
         services.TryAddScoped<Viewers>();
+        services.TryAddScoped<InboxQueries>();
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }

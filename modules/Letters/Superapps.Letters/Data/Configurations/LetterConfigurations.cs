@@ -22,7 +22,14 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.HasIndex(l => new { l.AgencyId, l.AgendaYear, l.AgendaNumber }).IsUnique();
         builder.HasIndex(l => l.SourceId).IsUnique().HasFilter("source_id IS NOT NULL");
         builder.HasIndex(l => new { l.AgencyId, l.ReceivedAt });
+
+        // Full-text search over subject, sender and number ('simple': Indonesian has no stemmer in PostgreSQL).
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql("to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(sender, '') || ' ' || coalesce(sender_number, ''))", stored: true);
+        builder.HasIndex(SearchVector).HasMethod("GIN");
     }
+
+    public const string SearchVector = "SearchVector";
 }
 
 internal sealed class LetterRecipientConfiguration : IEntityTypeConfiguration<LetterRecipient>
@@ -55,6 +62,9 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         builder.HasIndex(d => new { d.RequestId, d.ToPositionId }).IsUnique().HasFilter("request_id IS NOT NULL");
         builder.HasIndex(d => new { d.ToPositionId, d.Status });
         builder.HasIndex(d => new { d.Status, d.Deadline });
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(LetterConfiguration.SearchVector)
+            .HasComputedColumnSql("to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", stored: true);
+        builder.HasIndex(LetterConfiguration.SearchVector).HasMethod("GIN");
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Superapps.Letters.Data;
 
 #nullable disable
@@ -158,6 +159,12 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", true);
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -199,6 +206,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_dispositions_parent_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_dispositions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("RequestId", "ToPositionId")
                         .IsUnique()
@@ -271,6 +283,12 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("registered_by_name");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(sender, '') || ' ' || coalesce(sender_number, ''))", true);
+
                     b.Property<int>("SecurityClass")
                         .HasColumnType("integer")
                         .HasColumnName("security_class");
@@ -321,6 +339,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_letters");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_letters_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("SourceId")
                         .IsUnique()

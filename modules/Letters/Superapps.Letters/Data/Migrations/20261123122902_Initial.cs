@@ -1,6 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -71,7 +72,8 @@ namespace Superapps.Letters.Data.Migrations
                     addressee_title = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(sender, '') || ' ' || coalesce(sender_number, ''))", stored: true)
                 },
                 constraints: table =>
                 {
@@ -107,7 +109,8 @@ namespace Superapps.Letters.Data.Migrations
                     report = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     reminded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     escalated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", stored: true)
                 },
                 constraints: table =>
                 {
@@ -227,6 +230,13 @@ namespace Superapps.Letters.Data.Migrations
                 filter: "request_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_dispositions_search_vector",
+                schema: "letters",
+                table: "dispositions",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dispositions_status_deadline",
                 schema: "letters",
                 table: "dispositions",
@@ -262,6 +272,13 @@ namespace Superapps.Letters.Data.Migrations
                 schema: "letters",
                 table: "letters",
                 columns: new[] { "agency_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_letters_search_vector",
+                schema: "letters",
+                table: "letters",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
 
             migrationBuilder.CreateIndex(
                 name: "ix_letters_source_id",

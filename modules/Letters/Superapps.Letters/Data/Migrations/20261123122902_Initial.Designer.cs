@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Superapps.Letters.Data;
 
 #nullable disable
@@ -13,7 +14,7 @@ using Superapps.Letters.Data;
 namespace Superapps.Letters.Data.Migrations
 {
     [DbContext(typeof(LettersDbContext))]
-    [Migration("20261123122418_Initial")]
+    [Migration("20261123122902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -161,6 +162,12 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", true);
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -202,6 +209,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_dispositions_parent_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_dispositions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("RequestId", "ToPositionId")
                         .IsUnique()
@@ -274,6 +286,12 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("registered_by_name");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(sender, '') || ' ' || coalesce(sender_number, ''))", true);
+
                     b.Property<int>("SecurityClass")
                         .HasColumnType("integer")
                         .HasColumnName("security_class");
@@ -324,6 +342,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_letters");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_letters_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("SourceId")
                         .IsUnique()
