@@ -16,6 +16,15 @@ public interface IOrganizationDirectory
     /// <summary>A position with the people who hold it today: its definitive holder and any active Plt/Plh.</summary>
     Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Active positions anywhere below <paramref name="positionId"/> whose title, OPD or holder matches <paramref name="text"/>,
+    /// nearest first: the people one may dispose to.
+    /// </summary>
+    Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>The active positions of one OPD, highest rank first.</summary>
+    Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default);
+
     /// <summary>Employees that should have a login, for account provisioning.</summary>
     Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default);
 }

@@ -50,6 +50,59 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         return new PositionInfo(position.Id, position.Title, position.Level, position.AgencyId, agency, position.IsHeadOfAgency, position.IsActive, holders);
     }
 
+    public async Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default)
+    {
+        var positions = await db.Positions.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
+        var children = positions.ToLookup(p => p.ReportsToId);
+        var below = new List<(Position Position, int Depth)>();
+        var queue = new Queue<(Guid Id, int Depth)>([(positionId, 0)]);
+        var seen = new HashSet<Guid> { positionId };
+        while (queue.Count > 0)
+        {
+            var (id, depth) = queue.Dequeue();
+            foreach (var child in children[id].Where(c => seen.Add(c.Id)))
+            {
+                below.Add((child, depth + 1));
+                queue.Enqueue((child.Id, depth + 1));
+            }
+        }
+
+        var infos = await InfosAsync([.. below.Select(b => b.Position)], cancellationToken);
+        var depthOf = below.ToDictionary(b => b.Position.Id, b => b.Depth);
+        var needle = text?.Trim();
+        return [.. infos
+            .Where(i => string.IsNullOrEmpty(needle) || i.Title.Contains(needle, StringComparison.OrdinalIgnoreCase)
+                || i.AgencyName.Contains(needle, StringComparison.OrdinalIgnoreCase)
+                || i.Holders.Any(h => h.Name.Contains(needle, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(i => depthOf[i.PositionId]).ThenBy(i => i.Level).ThenBy(i => i.Title)
+            .Take(Math.Clamp(take, 1, 200))];
+    }
+
+    public async Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var positions = await db.Positions.AsNoTracking().Where(p => p.AgencyId == agencyId && p.IsActive).ToListAsync(cancellationToken);
+        return [.. (await InfosAsync(positions, cancellationToken)).OrderBy(i => i.Level).ThenBy(i => i.Title)];
+    }
+
+    private async Task<List<PositionInfo>> InfosAsync(IReadOnlyList<Position> positions, CancellationToken cancellationToken)
+    {
+        var today = Wib.Today(clock);
+        var ids = positions.Select(p => p.Id).ToList();
+        var agencyIds = positions.Select(p => p.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var holders = await db.Employees.AsNoTracking().Where(e => e.PositionId != null && ids.Contains(e.PositionId.Value) && e.IsActive)
+            .Select(e => new { PositionId = e.PositionId!.Value, e.Id, e.Name }).ToListAsync(cancellationToken);
+        var acting = await (
+            from a in db.ActingAssignments.AsNoTracking()
+            where ids.Contains(a.PositionId) && !a.IsCancelled && a.Start <= today && a.End >= today
+            join e in db.Employees on a.EmployeeId equals e.Id
+            where e.IsActive
+            select new { a.PositionId, e.Id, e.Name, a.Kind }).ToListAsync(cancellationToken);
+        return [.. positions.Select(p => new PositionInfo(p.Id, p.Title, p.Level, p.AgencyId, agencies[p.AgencyId], p.IsHeadOfAgency, p.IsActive,
+            [.. holders.Where(h => h.PositionId == p.Id).Select(h => new PositionHolder(h.Id, h.Name, HoldingKind.Definitive))
+                .Concat(acting.Where(a => a.PositionId == p.Id).Select(a => new PositionHolder(a.Id, a.Name, a.Kind)))]))];
+    }
+
     public async Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default)
     {
         var employees = await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(cancellationToken);
