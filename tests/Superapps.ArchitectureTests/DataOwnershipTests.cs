@@ -132,7 +132,9 @@ public sealed class HostRegistrations : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Production" });
+        // An empty content root of its own: no appsettings to pick up, no large folder to watch.
+        Directory.CreateDirectory(_dataDirectory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _dataDirectory, EnvironmentName = "Production" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
