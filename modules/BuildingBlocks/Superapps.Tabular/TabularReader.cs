@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -50,6 +51,7 @@ public static class TabularReader
         using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
             detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         var parser = new CsvParser(reader);
+        var headerRead = false;
         char? delimiter = null;
         var number = 0;
         while (true)
@@ -57,7 +59,7 @@ public static class TabularReader
             List<string>? fields;
             try
             {
-                fields = await parser.ReadRecordAsync(delimiter, cancellationToken);
+                fields = await parser.ReadRecordAsync(detect: !headerRead, delimiter, cancellationToken);
             }
             catch (DecoderFallbackException)
             {
@@ -70,16 +72,47 @@ public static class TabularReader
             }
 
             number++;
-            delimiter ??= parser.Delimiter;
             var row = new TabularRow(number, fields.Select(f => new TabularCell(f)).ToList());
             if (!row.IsBlank)
             {
+                if (!headerRead)
+                {
+                    // The header (the first row with anything in it) decides; a header without a separator is one column.
+                    delimiter = parser.Delimiter;
+                    headerRead = true;
+                }
+
                 yield return row;
             }
         }
     }
 
+    /// <summary>Parts of a workbook are parsed as they are read: a damaged part shows up mid-file, and is the user's file's fault.</summary>
     private static async IAsyncEnumerable<TabularRow> ReadXlsxAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var rows = ReadXlsxRowsAsync(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await rows.MoveNextAsync();
+            }
+            catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException)
+            {
+                throw new TabularFileException(TabularErrors.NotXlsx);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return rows.Current;
+        }
+    }
+
+    private static async IAsyncEnumerable<TabularRow> ReadXlsxRowsAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The OpenXML package needs a seekable stream; an upload is copied to a temporary file first.
         Stream seekable = stream;
@@ -112,6 +145,7 @@ public static class TabularReader
                 var sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
 
                 using var reader = OpenXmlReader.Create(worksheet);
+                var number = 0;
                 while (reader.Read())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -133,7 +167,8 @@ public static class TabularReader
                         cells.Add(ReadCell(cell, sharedStrings));
                     }
 
-                    var number = (int)(row.RowIndex?.Value ?? 0);
+                    // The row number (r) is optional in the file format: without it, a row follows the one before.
+                    number = row.RowIndex?.Value is { } rowIndex ? (int)rowIndex : number + 1;
                     var tabularRow = new TabularRow(number, cells);
                     if (!tabularRow.IsBlank)
                     {
@@ -203,14 +238,19 @@ public static class TabularReader
         private int _length;
         private int _position;
 
-        public char Delimiter { get; private set; } = ',';
+        /// <summary>The separator of the last record read: the one given, or the first seen outside quotes when detecting.</summary>
+        public char? Delimiter { get; private set; }
 
-        public async Task<List<string>?> ReadRecordAsync(char? delimiter, CancellationToken cancellationToken)
+        /// <summary>Reads one record; with <paramref name="detect"/> the first separator seen outside quotes becomes
+        /// the separator, otherwise <paramref name="delimiter"/> is (none: the record is one field).</summary>
+        public async Task<List<string>?> ReadRecordAsync(bool detect, char? delimiter, CancellationToken cancellationToken)
         {
             if (!await EnsureAsync(cancellationToken))
             {
                 return null;
             }
+
+            Delimiter = detect ? null : delimiter;
 
             var fields = new List<string>();
             var field = new StringBuilder();
@@ -259,14 +299,12 @@ public static class TabularReader
                     break;
                 }
 
-                if (delimiter is null && c is ',' or ';' or '\t')
+                if (detect && Delimiter is null && c is ',' or ';' or '\t')
                 {
-                    // The header decides: the first separator seen outside quotes is the file's separator.
-                    delimiter = c;
                     Delimiter = c;
                 }
 
-                if (c == delimiter)
+                if (c == Delimiter)
                 {
                     fields.Add(field.ToString());
                     field.Clear();
