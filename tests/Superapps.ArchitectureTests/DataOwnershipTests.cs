@@ -147,6 +147,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         // portal's AddOrganizationModule registers) and its own context. A module the identity server does
         // not host is added here as the portal's Program.cs adds it.
         builder.AddIdentityServer();
+        Superapps.Letters.LettersModule.AddLettersModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

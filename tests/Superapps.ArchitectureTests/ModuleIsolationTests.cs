@@ -102,6 +102,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Identity", "Superapps.Audit", ["Superapps.Audit.AuditModule", "Superapps.Audit.AuditModule.AddAuditModule"] },
         { "Superapps.Portal", "Superapps.Organization", ["Superapps.Organization.OrganizationModule", "Superapps.Organization.OrganizationModule.AddOrganizationModule"] },
         { "Superapps.Portal", "Superapps.Audit", ["Superapps.Audit.AuditModule", "Superapps.Audit.AuditModule.AddAuditModule"] },
+        { "Superapps.Portal", "Superapps.Letters", ["Superapps.Letters.LettersModule", "Superapps.Letters.LettersModule.AddLettersModule"] },
     };
 
     [Theory]

@@ -31,6 +31,8 @@ public static class Product
         typeof(IOrganizationDirectory).Assembly,
         typeof(OrganizationModule).Assembly,
         typeof(AuditModule).Assembly,
+        typeof(Superapps.Letters.Contracts.IInternalLetterInbox).Assembly,
+        typeof(Superapps.Letters.LettersModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];
