@@ -12,6 +12,13 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
     private static async Task WaitInteractiveAsync(IPage page) =>
         await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Chooses a file the way a user does: the button opens the picker once the page is interactive and listening.</summary>
+    private static async Task ChooseFileAsync(IPage page, FilePayload file)
+    {
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByTestId("import-choose").ClickAsync());
+        await chooser.SetFilesAsync(file);
+    }
+
     private static FilePayload Csv(string name, string content) => new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(content) };
 
     [Fact]
@@ -29,7 +36,7 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
             197813452006041001,Tanggal Lahir Keliru,{agency},
             197805142006041001,Rudi Kembar,{agency},
             """;
-        await page.Locator("input[type=file]:not(.d-none)").SetInputFilesAsync(Csv("pegawai-salah.csv", bad));
+        await ChooseFileAsync(page, Csv("pegawai-salah.csv", bad));
 
         await Assertions.Expect(page.GetByTestId("import-refused")).ToContainTextAsync("tidak ada data yang disimpan");
         var errors = page.GetByTestId("import-errors");
@@ -43,7 +50,7 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
             nip,nama,kode_opd,email
             197805142006041001,Rudi Hartono,{agency},rudi.hartono@kotademo.go.id
             """;
-        await page.Locator("input[type=file]:not(.d-none)").SetInputFilesAsync(Csv("pegawai.csv", good));
+        await ChooseFileAsync(page, Csv("pegawai.csv", good));
         await Assertions.Expect(page.GetByTestId("import-success")).ToContainTextAsync("1 baru");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("import-succeeded.png"), FullPage = true });
 

@@ -42,6 +42,9 @@ public sealed class PortalFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+
+        // CI machines are busy: expectations wait on their conditions for up to 15 s, never on fixed sleeps.
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     /// <summary>The user name of the first account whose definitive position has this title.</summary>
@@ -76,6 +79,42 @@ public sealed class PortalFixture : IAsyncLifetime
         command.Parameters.AddWithValue("role", role);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : throw new InvalidOperationException($"No user has role {role}");
+    }
+
+    /// <summary>A demo account with a role in one OPD: its user name and display name.</summary>
+    public async Task<(string UserName, string Name)> UserWithRoleInAsync(string role, string agencyCode)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT u.user_name, u.display_name FROM identity.users u
+            JOIN identity.user_roles ur ON ur.user_id = u.id
+            JOIN identity.roles r ON r.id = ur.role_id
+            JOIN organization.employees e ON e.id = u.employee_id
+            JOIN organization.agencies a ON a.id = e.agency_id
+            WHERE r.name = @role AND a.code = @agency ORDER BY u.user_name LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("role", role);
+        command.Parameters.AddWithValue("agency", agencyCode);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1)) : throw new InvalidOperationException($"No {role} in {agencyCode}");
+    }
+
+    /// <summary>The user name of someone holding a position that reports to the given one.</summary>
+    public async Task<(string UserName, string Name, string Title)> SubordinateOfAsync(string superiorTitle)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT u.user_name, u.display_name, p.title FROM identity.users u
+            JOIN organization.employees e ON e.id = u.employee_id
+            JOIN organization.positions p ON p.id = e.position_id
+            JOIN organization.positions s ON s.id = p.reports_to_id
+            WHERE s.title = @title ORDER BY p.level, u.user_name LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("title", superiorTitle);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : throw new InvalidOperationException($"Nobody reports to {superiorTitle}");
     }
 
     /// <summary>A new browser page (own cookies) of the given size, in Indonesian.</summary>

@@ -1,15 +1,20 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Seed;
+using Superapps.Letters.Features.Classification;
 using Superapps.Letters.Features.Desk;
+using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.Registration;
+using MudBlazor;
 using Superapps.Modularity;
+using Superapps.SharedKernel;
 
 namespace Superapps.Letters;
 
@@ -28,6 +33,7 @@ public static class LettersModule
         services.TryAddScoped<LetterDesk>();
         services.TryAddScoped<Viewers>();
         services.TryAddScoped<InboxQueries>();
+        services.TryAddScoped<ClassificationQueries>();
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }
@@ -42,16 +48,26 @@ public static class LettersModule
         npgsql.MigrationsHistoryTable("__EFMigrationsHistory", LettersDbContext.Schema);
 }
 
-/// <summary>The Letters module as the portal shell sees it. Its pages arrive with the inbox.</summary>
+/// <summary>The Letters module as the portal shell sees it.</summary>
 public sealed class LettersPortalModule : IPortalModule
 {
+    /// <summary>Registry clerks (pencatat surat) and OPD admins register incoming letters for their OPD.</summary>
+    public const string RegisterPolicy = "letters.register";
+
     public string Name => LettersDbContext.Schema;
 
     public Assembly PagesAssembly => typeof(LettersPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Surat Masuk", "Inbox", "/surat", Icons.Material.Filled.Mail, Policies.Employee, 100,
+            "Surat dan disposisi untuk Anda", "Letters and dispositions for you"),
+        new("Catat Surat Masuk", "Register a letter", "/surat/catat", Icons.Material.Filled.PostAdd, RegisterPolicy, 110,
+            "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
+    ];
 
-    public void AddPolicies(AuthorizationOptions options)
-    {
-    }
+    public void AddPolicies(AuthorizationOptions options) =>
+        options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => LetterFileEndpoints.Map(endpoints);
 }

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Superapps.Letters.Data;
+using Superapps.Letters.Domain;
+
+namespace Superapps.Letters.Features.Classification;
+
+/// <summary>Finds archive classification codes by code or name, for pickers.</summary>
+public sealed class ClassificationQueries(LettersDbContext db)
+{
+    public Task<List<ClassificationCode>> SearchAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        var query = db.ClassificationCodes.AsNoTracking().Where(c => c.IsActive);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var value = text.Trim();
+            var pattern = "%" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => c.Code.StartsWith(value) || EF.Functions.ILike(c.Name, pattern));
+        }
+
+        return query.OrderBy(c => c.Code).Take(30).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Superapps.SharedKernel;
+
+namespace Superapps.BrowserTests;
+
+/// <summary>
+/// An incoming letter in Diskominfo: the registry clerk registers a scanned letter, the Kepala Dinas disposes it to a Kabid,
+/// the Kabid passes it to a staff member, the staff member reports, the Kabid accepts; someone from another OPD cannot open it.
+/// </summary>
+public sealed class LetterJourneyTests(PortalFixture fixture)
+{
+    private const string Kepala = "Kepala Dinas Komunikasi dan Informatika";
+    private const string Kabid = "Kepala Bidang Aplikasi dan Informatika";
+
+    private static async Task WaitInteractiveAsync(IPage page) =>
+        await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    private async Task<IPage> SignedInAsync(string login, int width = 1280, int height = 900)
+    {
+        var page = await fixture.NewPageAsync(width, height);
+        await fixture.SignInAsync(page, login);
+        return page;
+    }
+
+    private async Task GoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, path).ToString());
+        await WaitInteractiveAsync(page);
+    }
+
+    [Fact]
+    public async Task A_scanned_letter_is_registered_disposed_down_two_levels_reported_and_accepted()
+    {
+        var subject = $"Undangan evaluasi SPBE {Guid.NewGuid():N}"[..40];
+        var (clerkLogin, _) = await fixture.UserWithRoleInAsync(Roles.RegistryClerk, "DISKOMINFO");
+        var (kepalaLogin, _) = await fixture.UserWithPositionAsync(Kepala);
+        var (kabidLogin, kabidName) = await fixture.UserWithPositionAsync(Kabid);
+        var (stafLogin, _, stafTitle) = await fixture.SubordinateOfAsync(Kabid);
+
+        // The clerk registers the scanned letter.
+        var clerk = await SignedInAsync(clerkLogin);
+        await GoAsync(clerk, "surat/catat");
+        await clerk.GetByTestId("letter-sender").FillAsync("Dinas Kominfo Provinsi Jambi");
+        await clerk.GetByTestId("letter-number").FillAsync("005/412/DISKOMINFO-PROV/2026");
+        await clerk.GetByTestId("letter-subject").FillAsync(subject);
+        await clerk.GetByTestId("letter-classification").FillAsync("000.1.5");
+        await clerk.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = "000.1.5" }).First.ClickAsync();
+        var chooser = await clerk.RunAndWaitForFileChooserAsync(() => clerk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pindaian surat (PDF/JPEG/PNG)" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+        await Assertions.Expect(clerk.GetByText("surat.pdf")).ToBeVisibleAsync();
+        await clerk.GetByTestId("letter-register").ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("letter-registered")).ToContainTextAsync("nomor agenda");
+        var letterUrl = clerk.Url.Split('?')[0];
+        await Assertions.Expect(clerk.GetByTestId("letter-scan")).ToBeVisibleAsync();
+        await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-registered.png"), FullPage = true });
+
+        // The Kepala Dinas sees it unread in the inbox, opens it and disposes it to the Kabid.
+        var kepala = await SignedInAsync(kepalaLogin);
+        await GoAsync(kepala, "surat");
+        await kepala.GetByTestId("inbox-search").FillAsync(subject);
+        await Assertions.Expect(kepala.GetByTestId("inbox").Locator("tbody tr")).ToHaveCountAsync(1);
+        await kepala.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-inbox.png"), FullPage = true });
+        await kepala.GetByTestId("inbox").Locator("tbody tr").First.ClickAsync();
+        await WaitInteractiveAsync(kepala);
+        await kepala.GetByTestId("letter-dispose").ClickAsync();
+        await kepala.GetByTestId("dispose-targets").ClickAsync();
+        await kepala.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = Kabid }).First.ClickAsync();
+        await kepala.Keyboard.PressAsync("Escape");
+        await kepala.GetByTestId("dispose-presets").GetByText("Tindak lanjuti").ClickAsync();
+        await kepala.GetByTestId("dispose-note").FillAsync("Siapkan paparan untuk rapat evaluasi.");
+        await kepala.GetByTestId("dispose-send").ClickAsync();
+        await Assertions.Expect(kepala.GetByTestId("disposition-node")).ToHaveCountAsync(1);
+        await Assertions.Expect(kepala.GetByTestId("node-state").First).ToHaveTextAsync("Belum dibaca");
+
+        // The Kabid passes it down to a staff member.
+        var kabid = await SignedInAsync(kabidLogin);
+        await GoAsync(kabid, new Uri(letterUrl).AbsolutePath.TrimStart('/'));
+        await kabid.GetByTestId("node-dispose").First.ClickAsync();
+        await kabid.GetByTestId("dispose-targets").ClickAsync();
+        await kabid.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = stafTitle }).First.ClickAsync();
+        await kabid.Keyboard.PressAsync("Escape");
+        await kabid.GetByTestId("dispose-presets").GetByText("Siapkan bahan").ClickAsync();
+        await kabid.GetByTestId("dispose-send").ClickAsync();
+        await Assertions.Expect(kabid.GetByTestId("disposition-node")).ToHaveCountAsync(2);
+
+        // The staff member reports; the Kabid accepts.
+        var staf = await SignedInAsync(stafLogin, 360, 740);
+        await GoAsync(staf, new Uri(letterUrl).AbsolutePath.TrimStart('/'));
+        await staf.GetByTestId("node-complete").ClickAsync();
+        await staf.GetByTestId("followup-text").FillAsync("Bahan paparan sudah disiapkan dan dikirim ke Kabid.");
+        await staf.GetByTestId("followup-send").ClickAsync();
+        await Assertions.Expect(staf.GetByTestId("node-report")).ToContainTextAsync("Bahan paparan");
+        await staf.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-phone.png"), FullPage = true });
+        var overflow = await staf.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0);
+
+        await kabid.ReloadAsync();
+        await WaitInteractiveAsync(kabid);
+        await kabid.GetByTestId("node-accept").ClickAsync();
+        var done = kabid.Locator("[data-testid=disposition-node][data-state=Done]");
+        await Assertions.Expect(done).ToHaveCountAsync(1);
+        await Assertions.Expect(kabid.GetByTestId("node-report")).ToContainTextAsync("diterima");
+        await kabid.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-tree.png"), FullPage = true });
+
+        // Someone from another OPD cannot open the letter, whatever URL they type.
+        var (outsiderLogin, _) = await fixture.UserWithPositionAsync("Sekretaris Daerah");
+        var outsider = await SignedInAsync(outsiderLogin);
+        var response = await outsider.GotoAsync(letterUrl);
+        response!.Status.ShouldBe(403);
+        await Assertions.Expect(outsider.GetByTestId("letter-not-found")).ToBeVisibleAsync();
+        await Assertions.Expect(outsider.GetByText(subject)).ToHaveCountAsync(0);
+    }
+}
