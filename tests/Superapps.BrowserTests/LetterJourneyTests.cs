@@ -46,7 +46,11 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await clerk.GetByTestId("letter-number").FillAsync("005/412/DISKOMINFO-PROV/2026");
         await clerk.GetByTestId("letter-subject").FillAsync(subject);
         await clerk.GetByTestId("letter-classification").FillAsync("000.1.5");
-        await clerk.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = "000.1.5" }).First.ClickAsync();
+        // Wait for the list to show the search's results (not the list from before typing), then pick.
+        var options = clerk.GetByRole(AriaRole.Option);
+        await Assertions.Expect(options.Filter(new LocatorFilterOptions { HasNotText = "000.1.5" })).ToHaveCountAsync(0);
+        await options.Filter(new LocatorFilterOptions { HasText = "000.1.5 Rapat Pimpinan" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("letter-classification")).ToHaveValueAsync(new Regex("^000\\.1\\.5 Rapat Pimpinan"));
         var chooser = await clerk.RunAndWaitForFileChooserAsync(() => clerk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pindaian surat (PDF/JPEG/PNG)" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
         await Assertions.Expect(clerk.GetByText("surat.pdf")).ToBeVisibleAsync();
@@ -65,9 +69,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await kepala.GetByTestId("inbox").Locator("tbody tr").First.ClickAsync();
         await WaitInteractiveAsync(kepala);
         await kepala.GetByTestId("letter-dispose").ClickAsync();
-        await kepala.GetByTestId("dispose-targets").ClickAsync();
-        await kepala.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = Kabid }).First.ClickAsync();
-        await kepala.Keyboard.PressAsync("Escape");
+        await kepala.GetByTestId("dispose-targets").GetByText(Kabid, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await kepala.GetByTestId("dispose-presets").GetByText("Tindak lanjuti").ClickAsync();
         await kepala.GetByTestId("dispose-note").FillAsync("Siapkan paparan untuk rapat evaluasi.");
         await kepala.GetByTestId("dispose-send").ClickAsync();
@@ -78,9 +80,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         var kabid = await SignedInAsync(kabidLogin);
         await GoAsync(kabid, new Uri(letterUrl).AbsolutePath.TrimStart('/'));
         await kabid.GetByTestId("node-dispose").First.ClickAsync();
-        await kabid.GetByTestId("dispose-targets").ClickAsync();
-        await kabid.GetByRole(AriaRole.Option).Filter(new LocatorFilterOptions { HasText = stafTitle }).First.ClickAsync();
-        await kabid.Keyboard.PressAsync("Escape");
+        await kabid.GetByTestId("dispose-targets").GetByText(stafTitle, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await kabid.GetByTestId("dispose-presets").GetByText("Siapkan bahan").ClickAsync();
         await kabid.GetByTestId("dispose-send").ClickAsync();
         await Assertions.Expect(kabid.GetByTestId("disposition-node")).ToHaveCountAsync(2);

@@ -93,7 +93,7 @@ public sealed class LetterRegistration(
 
         if (errors.Count > 0)
         {
-            throw new DomainRuleException(errors);
+            throw new DomainRuleException([.. errors.Distinct()]);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
