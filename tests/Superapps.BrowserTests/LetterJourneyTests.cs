@@ -17,6 +17,17 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
     private static async Task WaitInteractiveAsync(IPage page) =>
         await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Types a code into the classification search, waits for the search for the whole code to answer, and picks the entry.</summary>
+    private static async Task PickClassificationAsync(IPage page, string code, string name)
+    {
+        await page.GetByTestId("letter-classification").FillAsync(code);
+        var results = page.GetByTestId("classification-results").GetByRole(AriaRole.Button);
+        await Assertions.Expect(results.Filter(new LocatorFilterOptions { HasText = $"{code} {name}" })).ToHaveCountAsync(1);
+        await Assertions.Expect(results.Filter(new LocatorFilterOptions { HasNotText = code })).ToHaveCountAsync(0);
+        await results.Filter(new LocatorFilterOptions { HasText = $"{code} {name}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Dipilih: {code} {name}")).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> SignedInAsync(string login, int width = 1280, int height = 900)
     {
         var page = await fixture.NewPageAsync(width, height);
@@ -45,12 +56,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await clerk.GetByTestId("letter-sender").FillAsync("Dinas Kominfo Provinsi Jambi");
         await clerk.GetByTestId("letter-number").FillAsync("005/412/DISKOMINFO-PROV/2026");
         await clerk.GetByTestId("letter-subject").FillAsync(subject);
-        await clerk.GetByTestId("letter-classification").FillAsync("000.1.5");
-        // Wait for the list to show the search's results (not the list from before typing), then pick.
-        var options = clerk.GetByRole(AriaRole.Option);
-        await Assertions.Expect(options.Filter(new LocatorFilterOptions { HasNotText = "000.1.5" })).ToHaveCountAsync(0);
-        await options.Filter(new LocatorFilterOptions { HasText = "000.1.5 Rapat Pimpinan" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByTestId("letter-classification")).ToHaveValueAsync(new Regex("^000\\.1\\.5 Rapat Pimpinan"));
+        await PickClassificationAsync(clerk, "000.1.5", "Rapat Pimpinan");
         var chooser = await clerk.RunAndWaitForFileChooserAsync(() => clerk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pindaian surat (PDF/JPEG/PNG)" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
         await Assertions.Expect(clerk.GetByText("surat.pdf")).ToBeVisibleAsync();
