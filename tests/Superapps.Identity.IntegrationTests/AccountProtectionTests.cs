@@ -153,4 +153,36 @@ public sealed class AccountProtectionTests(IdentityServerFixture server) : IClas
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task An_unknown_user_gets_the_same_indonesian_error_as_a_wrong_password_and_a_400()
+    {
+        using var browser = server.CreateBrowser();
+
+        using var unknown = await browser.SubmitLoginAsync("199912312099121999", WrongPassword);
+
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync(Ct)).ShouldContain(WrongCredentialsMessage);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("%%%")]
+    public async Task After_signing_in_an_external_or_malformed_return_url_is_not_followed(string returnUrl)
+    {
+        var user = await server.TakeUserAsync();
+        using var browser = server.CreateBrowser();
+
+        using var response = await browser.SubmitLoginAsync(user.UserName!, IdentityServerFixture.DemoPassword, returnUrl);
+
+        ((int)response.StatusCode).ShouldBeInRange(300, 399);
+        var location = response.Headers.Location.ShouldNotBeNull();
+        location.IsAbsoluteUri.ShouldBeFalse($"redirected to {location}");
+        location.OriginalString.ShouldStartWith("/");
+        location.OriginalString.ShouldNotStartWith("//");
+        location.OriginalString.ShouldNotStartWith("/\\");
+    }
 }
