@@ -13,6 +13,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
 {
     private const string Kepala = "Kepala Dinas Komunikasi dan Informatika";
     private const string Kabid = "Kepala Bidang Aplikasi dan Informatika";
+    private const string OtherKabid = "Kepala Bidang Infrastruktur TIK dan Persandian";
 
     private static async Task WaitInteractiveAsync(IPage page) =>
         await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
@@ -66,8 +67,10 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await Assertions.Expect(clerk.GetByTestId("letter-scan")).ToBeVisibleAsync();
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-registered.png"), FullPage = true });
 
-        // The Kepala Dinas sees it unread in the inbox, opens it and disposes it to the Kabid.
+        // The Kepala Dinas sees it counted on the home page and unread in the inbox, opens it and disposes it to two Kabid.
         var kepala = await SignedInAsync(kepalaLogin);
+        await Assertions.Expect(kepala.GetByTestId("home-unread-letters")).Not.ToHaveTextAsync("0");
+        await kepala.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("home-letters.png"), FullPage = true });
         await GoAsync(kepala, "surat");
         await kepala.GetByTestId("inbox-search").FillAsync(subject);
         await Assertions.Expect(kepala.GetByTestId("inbox").Locator("tbody tr")).ToHaveCountAsync(1);
@@ -76,10 +79,11 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await WaitInteractiveAsync(kepala);
         await kepala.GetByTestId("letter-dispose").ClickAsync();
         await kepala.GetByTestId("dispose-targets").GetByText(Kabid, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await kepala.GetByTestId("dispose-targets").GetByText(OtherKabid, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await kepala.GetByTestId("dispose-presets").GetByText("Tindak lanjuti").ClickAsync();
         await kepala.GetByTestId("dispose-note").FillAsync("Siapkan paparan untuk rapat evaluasi.");
         await kepala.GetByTestId("dispose-send").ClickAsync();
-        await Assertions.Expect(kepala.GetByTestId("disposition-node")).ToHaveCountAsync(1);
+        await Assertions.Expect(kepala.GetByTestId("disposition-node")).ToHaveCountAsync(2);
         await Assertions.Expect(kepala.GetByTestId("node-state").First).ToHaveTextAsync("Belum dibaca");
 
         // The Kabid passes it down to a staff member.
@@ -89,7 +93,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await kabid.GetByTestId("dispose-targets").GetByText(stafTitle, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await kabid.GetByTestId("dispose-presets").GetByText("Siapkan bahan").ClickAsync();
         await kabid.GetByTestId("dispose-send").ClickAsync();
-        await Assertions.Expect(kabid.GetByTestId("disposition-node")).ToHaveCountAsync(2);
+        await Assertions.Expect(kabid.GetByTestId("disposition-node")).ToHaveCountAsync(3);
 
         // The staff member reports; the Kabid accepts.
         var staf = await SignedInAsync(stafLogin, 360, 740);

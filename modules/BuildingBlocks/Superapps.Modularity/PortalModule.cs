@@ -22,6 +22,12 @@ public interface IPortalModule
     /// <summary>Adds the module's authorization policies.</summary>
     void AddPolicies(AuthorizationOptions options);
 
+    /// <summary>
+    /// Components the home page shows above the launcher (e.g. the letters counters), each rendered for every signed-in user;
+    /// a widget decides for itself whether it has anything to show.
+    /// </summary>
+    IReadOnlyList<Type> HomeWidgets => [];
+
     /// <summary>Maps the module's HTTP endpoints (downloads, APIs); each names its authorization policy.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

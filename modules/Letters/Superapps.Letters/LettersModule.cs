@@ -66,6 +66,8 @@ public sealed class LettersPortalModule : IPortalModule
             "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
     ];
 
+    public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
+
     public void AddPolicies(AuthorizationOptions options) =>
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
 
