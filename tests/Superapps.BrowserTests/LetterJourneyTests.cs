@@ -15,9 +15,6 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
     private const string Kabid = "Kepala Bidang Aplikasi dan Informatika";
     private const string OtherKabid = "Kepala Bidang Infrastruktur TIK dan Persandian";
 
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Types a code into the classification search, waits for the search for the whole code to answer, and picks the entry.</summary>
     private static async Task PickClassificationAsync(IPage page, string code, string name)
     {
@@ -39,7 +36,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
     private async Task GoAsync(IPage page, string path)
     {
         await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, path).ToString());
-        await WaitInteractiveAsync(page);
+        await PortalFixture.WaitInteractiveAsync(page);
     }
 
     [Fact]
@@ -76,7 +73,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await Assertions.Expect(kepala.GetByTestId("inbox").Locator("tbody tr")).ToHaveCountAsync(1);
         await kepala.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-inbox.png"), FullPage = true });
         await kepala.GetByTestId("inbox").Locator("tbody tr").First.ClickAsync();
-        await WaitInteractiveAsync(kepala);
+        await PortalFixture.WaitInteractiveAsync(kepala);
         await kepala.GetByTestId("letter-dispose").ClickAsync();
         await kepala.GetByTestId("dispose-targets").GetByText(Kabid, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await kepala.GetByTestId("dispose-targets").GetByText(OtherKabid, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
@@ -107,7 +104,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         overflow.ShouldBeLessThanOrEqualTo(0);
 
         await kabid.ReloadAsync();
-        await WaitInteractiveAsync(kabid);
+        await PortalFixture.WaitInteractiveAsync(kabid);
         await kabid.GetByTestId("node-accept").ClickAsync();
         var done = kabid.Locator("[data-testid=disposition-node][data-state=Done]");
         await Assertions.Expect(done).ToHaveCountAsync(1);

@@ -9,9 +9,6 @@ namespace Superapps.BrowserTests;
 /// <summary>An OPD's administrator keeps its employees current: import with a row-by-row report, then edit by hand.</summary>
 public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
 {
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     /// <summary>Chooses a file the way a user does: the button opens the picker once the page is interactive and listening.</summary>
     private static async Task ChooseFileAsync(IPage page, FilePayload file)
     {
@@ -29,7 +26,7 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
         await fixture.SignInAsync(page, login);
 
         await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, "organisasi/impor").ToString());
-        await WaitInteractiveAsync(page);
+        await PortalFixture.WaitInteractiveAsync(page);
         var bad = $"""
             nip,nama,kode_opd,email
             197805142006041001,Rudi Hartono,{agency},rudi.hartono@kotademo.go.id
@@ -55,12 +52,12 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("import-succeeded.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, "organisasi/pegawai").ToString());
-        await WaitInteractiveAsync(page);
+        await PortalFixture.WaitInteractiveAsync(page);
         await page.GetByPlaceholder("Cari nama, NIP, e-mail atau OPD").FillAsync("197805142006041001");
         await Assertions.Expect(page.GetByTestId("employees").Locator("tbody tr")).ToHaveCountAsync(1);
         await page.GetByTestId("employees").Locator("tbody tr").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/organisasi/pegawai/[0-9a-f-]{36}$"));
-        await WaitInteractiveAsync(page);
+        await PortalFixture.WaitInteractiveAsync(page);
 
         var name = page.GetByTestId("employee-name");
         await Assertions.Expect(name).ToHaveValueAsync("Rudi Hartono");

@@ -142,6 +142,10 @@ public sealed class PortalFixture : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
     }
 
+    /// <summary>Waits until the page is interactive (the portal layout marks it once the circuit is connected).</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
     public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name);
 
     public async ValueTask DisposeAsync()

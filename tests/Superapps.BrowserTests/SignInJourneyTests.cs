@@ -8,18 +8,6 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
 {
     private const string KepalaDiskominfo = "Kepala Dinas Komunikasi dan Informatika";
 
-    private async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "id-ID",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return page;
-    }
-
     private async Task SignInAsync(IPage page, string login, string password)
     {
         await page.GotoAsync(fixture.Stack.PortalUrl.ToString());
@@ -33,7 +21,7 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
     public async Task A_kepala_opd_signs_in_and_sees_the_home_and_the_chart()
     {
         var (nip, name) = await fixture.UserWithPositionAsync(KepalaDiskominfo);
-        var page = await NewPageAsync();
+        var page = await fixture.NewPageAsync();
 
         await SignInAsync(page, nip, PortalFixture.Password);
 
@@ -63,7 +51,7 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
     public async Task A_wrong_password_shows_an_indonesian_error_with_a_4xx()
     {
         var (nip, _) = await fixture.UserWithPositionAsync("Kepala Bidang Aplikasi dan Informatika");
-        var page = await NewPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.Stack.PortalUrl.ToString());
         await page.WaitForURLAsync(new Regex("/Account/Login"));
         await page.FillAsync("#login", nip);
@@ -81,7 +69,7 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
     public async Task The_home_fits_a_360_pixel_phone_without_horizontal_scrolling()
     {
         var (nip, name) = await fixture.UserWithPositionAsync("Kepala Bidang Aplikasi dan Informatika");
-        var page = await NewPageAsync(360, 740);
+        var page = await fixture.NewPageAsync(360, 740);
 
         await SignInAsync(page, nip, PortalFixture.Password);
 
@@ -96,7 +84,7 @@ public sealed class SignInJourneyTests(PortalFixture fixture)
     public async Task An_external_return_url_is_not_followed_after_sign_in()
     {
         var (nip, _) = await fixture.UserWithPositionAsync("Kepala Bidang Aplikasi dan Informatika");
-        var page = await NewPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.Stack.IdentityUrl, "Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F").ToString());
         await page.FillAsync("#login", nip);
         await page.FillAsync("#password", PortalFixture.Password);

@@ -56,7 +56,7 @@ public sealed class OrganizationQueries(OrganizationDbContext db, TimeProvider c
         {
             var text = search.Text.Trim();
             var digits = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Contains(text);
             query = query.Where(x => EF.Functions.ILike(x.e.Name, pattern) || (x.e.Nip != null && x.e.Nip.StartsWith(digits))
                 || (x.e.Email != null && EF.Functions.ILike(x.e.Email, pattern)) || EF.Functions.ILike(x.Agency, pattern));
         }

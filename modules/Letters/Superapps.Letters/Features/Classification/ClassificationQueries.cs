@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.SharedKernel;
 
 namespace Superapps.Letters.Features.Classification;
 
@@ -13,7 +14,7 @@ public sealed class ClassificationQueries(LettersDbContext db)
         if (!string.IsNullOrWhiteSpace(text))
         {
             var value = text.Trim();
-            var pattern = "%" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Contains(value);
             query = query.Where(c => c.Code.StartsWith(value) || EF.Functions.ILike(c.Name, pattern));
         }
 

@@ -4,6 +4,7 @@ using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Configurations;
 using Superapps.Letters.Domain;
+using Superapps.SharedKernel;
 
 namespace Superapps.Letters.Features.Inbox;
 
@@ -97,7 +98,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim();
-            var number = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var number = LikePattern.StartsWith(text);
             mine = mine.Where(l => EF.Property<NpgsqlTsVector>(l, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))
                 || EF.Functions.ILike(l.SenderNumber, number)
                 || db.Dispositions.Any(d => d.LetterId == l.Id

@@ -146,8 +146,7 @@ public sealed class AdministrationQueries(OrganizationDbContext db, TimeProvider
         join a in db.Agencies on p.AgencyId equals a.Id
         select new ActingRow(x.Id, x.EmployeeId, e.Name, x.PositionId, p.Title, p.AgencyId, a.ShortName, x.Kind, x.Start, x.End, x.DecreeNumber, x.IsCancelled);
 
-    private static string Like(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    private static string Like(string text) => LikePattern.Contains(text);
 }
 
 public sealed record AgencySearch(string? Text, AgencyKind? Kind, int Page, int PageSize, string? SortBy, bool Descending, bool IncludeInactive = false);

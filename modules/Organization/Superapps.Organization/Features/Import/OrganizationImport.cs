@@ -177,16 +177,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
             var agencyCode = reader.Required(row, "kode_opd");
             var title = reader.Required(row, "jabatan");
             var levelText = reader.Required(row, "tingkat", numberAllowed: true);
-            Agency? agency = null;
-            if (agencyCode is not null && !agencies.TryGetValue(agencyCode, out agency))
-            {
-                reader.Error(row, "kode_opd", ImportErrors.UnknownAgency(agencyCode, "kode_opd"));
-            }
-            else if (agency is not null && !scope.Covers(agency.Id))
-            {
-                reader.Error(row, "kode_opd", ImportErrors.OutsideScope);
-                agency = null;
-            }
+            var agency = AgencyOf(reader, row, agencyCode, agencies, scope);
 
             var level = levelText is null ? null : ParseLevel(levelText);
             if (levelText is not null && level is null)
@@ -329,16 +320,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
                 reader.Error(row, "email", ImportErrors.DuplicateInFile("email", seenEmail[email]));
             }
 
-            Agency? agency = null;
-            if (agencyCode is not null && !agencies.TryGetValue(agencyCode, out agency))
-            {
-                reader.Error(row, "kode_opd", ImportErrors.UnknownAgency(agencyCode, "kode_opd"));
-            }
-            else if (agency is not null && !scope.Covers(agency.Id))
-            {
-                reader.Error(row, "kode_opd", ImportErrors.OutsideScope);
-                agency = null;
-            }
+            var agency = AgencyOf(reader, row, agencyCode, agencies, scope);
 
             if (agency is null || name is null || (nip is null && nipText is not null))
             {
@@ -431,6 +413,29 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (created, assignments.Count - created);
+    }
+
+    /// <summary>The row's OPD by code, if it exists and lies within the importer's scope; otherwise the row gets the error.</summary>
+    private static Agency? AgencyOf(RowReader reader, TabularRow row, string? code, Dictionary<string, Agency> agencies, AdminScope scope)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+
+        if (!agencies.TryGetValue(code, out var agency))
+        {
+            reader.Error(row, "kode_opd", ImportErrors.UnknownAgency(code, "kode_opd"));
+            return null;
+        }
+
+        if (!scope.Covers(agency.Id))
+        {
+            reader.Error(row, "kode_opd", ImportErrors.OutsideScope);
+            return null;
+        }
+
+        return agency;
     }
 
     private static string Key(Guid agencyId, string title) => $"{agencyId:N}|{title.Trim().ToUpperInvariant()}";
