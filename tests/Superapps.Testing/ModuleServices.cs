@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Superapps.Notifications.Contracts;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
 
@@ -36,6 +38,8 @@ public sealed class ModuleServices : IAsyncDisposable
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton<IAuditTrail, RecordingAuditTrail>();
         configure(services);
+        services.TryAddSingleton<RecordingNotifier>();
+        services.TryAddSingleton<INotifier>(sp => sp.GetRequiredService<RecordingNotifier>());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.InitializeDatabaseAsync(migrate: true, seedDemo: seedDemo);
         return new ModuleServices(provider, connectionString);
