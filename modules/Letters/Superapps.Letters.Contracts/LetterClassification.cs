@@ -38,7 +38,7 @@ public interface IInternalLetterInbox
     Task<Guid> DeliverAsync(InternalLetter letter, CancellationToken cancellationToken = default);
 }
 
-/// <param name="SourceId">The sending side's id of this letter, for idempotency.</param>
+/// <param name="SourceId">The sending side's id of this delivery, one per addressee, for idempotency: delivering it again changes nothing.</param>
 /// <param name="AddresseePositionId">The position the letter is addressed to (usually the head of the receiving OPD).</param>
 /// <param name="Pdf">The signed letter.</param>
 public sealed record InternalLetter(

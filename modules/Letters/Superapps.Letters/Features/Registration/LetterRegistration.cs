@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
@@ -76,7 +75,7 @@ public sealed class LetterRegistration(
             errors.AddRange(ex.Errors);
         }
 
-        var files = new List<(LetterFileKind Kind, string Name, string Type, byte[] Content)>();
+        var files = new List<(LetterFileKind Kind, CheckedFile File)>();
         if (input.Scan is null)
         {
             errors.Add(LetterErrors.ScanRequired);
@@ -91,30 +90,16 @@ public sealed class LetterRegistration(
             await ReadAsync(attachment, LetterFileKind.Attachment, "attachments", files, errors, cancellationToken);
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || letter is null)
         {
             throw new DomainRuleException([.. errors.Distinct()]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        letter!.Number(await AgendaNumbering.NextAsync(db, clerk.AgencyId, letter.AgendaYear, cancellationToken));
-        db.Letters.Add(letter);
-        db.Recipients.Add(new LetterRecipient(Guid.CreateVersion7(), letter.Id, input.AddresseePositionId, letter.AddresseeTitle, RecipientKind.To));
-        db.Files.AddRange(files.Select(f => new LetterFile(Guid.CreateVersion7(), letter.Id, null, f.Kind, f.Name, f.Type, f.Content, now)));
-        db.Events.Add(new LetterEvent(Guid.CreateVersion7(), letter.Id, null, "registered", clerk.EmployeeId, clerk.Name,
-            $"Dicatat dengan nomor agenda {letter.AgendaLabel}, ditujukan kepada {letter.AddresseeTitle}", now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var name }
-            && name?.Contains("source_id", StringComparison.Ordinal) == true)
+        if (!await AgendaBook.EnterAsync(db, letter, files, clerk.EmployeeId, clerk.Name,
+            l => $"Dicatat dengan nomor agenda {l.AgendaLabel}, ditujukan kepada {l.AddresseeTitle}", now, cancellationToken))
         {
             // The same form submitted twice at once: the other submission won; answer with its letter.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await FindAsync(input.RequestId, cancellationToken) ?? throw new InvalidOperationException("The winning registration vanished.", ex);
+            return await FindAsync(input.RequestId, cancellationToken) ?? throw new InvalidOperationException("The winning registration vanished.");
         }
 
         await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.registered", nameof(Letter), letter.Id.ToString(),
@@ -129,12 +114,12 @@ public sealed class LetterRegistration(
             ? new RegisteredLetter(found.Id, $"{found.AgendaNumber:D4}/{found.AgendaYear}", AlreadyRegistered: true)
             : null;
 
-    private async Task ReadAsync(LetterUpload upload, LetterFileKind kind, string field, List<(LetterFileKind, string, string, byte[])> files,
+    private async Task ReadAsync(LetterUpload upload, LetterFileKind kind, string field, List<(LetterFileKind, CheckedFile)> files,
         List<UserError> errors, CancellationToken cancellationToken)
     {
         if (await Uploads.ReadAsync(upload, options.Value.MaxFileBytes, field, FileSniffer.ScanType, name => LetterErrors.FileType(name, field), errors, cancellationToken) is { } file)
         {
-            files.Add((kind, file.FileName, file.ContentType, file.Content));
+            files.Add((kind, file));
         }
     }
 }
