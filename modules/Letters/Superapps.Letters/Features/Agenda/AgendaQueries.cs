@@ -56,7 +56,7 @@ public sealed class AgendaQueries(LettersDbContext db)
     /// <summary>Every matching line (at most <see cref="MaxExport"/>), in agenda order, for the CSV export.</summary>
     public async Task<IReadOnlyList<AgendaRow>> ExportAsync(Viewer viewer, AgendaSearch search, CancellationToken cancellationToken = default)
     {
-        var items = await Project(Sort(Lines(viewer, search), search.SortBy ?? "number", search.SortBy is null ? false : search.Descending).Take(MaxExport))
+        var items = await Project(Sort(Lines(viewer, search), search.SortBy ?? "number", search.SortBy is not null && search.Descending).Take(MaxExport))
             .ToListAsync(cancellationToken);
         return [.. items.Select(ToRow)];
     }
