@@ -39,7 +39,9 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            // A fake microphone that needs no prompt: the journeys record voice instructions.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
 

@@ -8,6 +8,8 @@ using Npgsql;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Seed;
+using Superapps.Letters.Features.Agenda;
+using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Classification;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Files;
@@ -37,6 +39,8 @@ public static class LettersModule
         services.TryAddScoped<Viewers>();
         services.TryAddScoped<InboxQueries>();
         services.TryAddScoped<ClassificationQueries>();
+        services.TryAddScoped<AgendaQueries>();
+        services.TryAddScoped<ArchiveQueries>();
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }
@@ -66,7 +70,11 @@ public sealed class LettersPortalModule : IPortalModule
         new("Surat Masuk", "Inbox", "/surat", Icons.Material.Filled.Mail, Policies.Employee, 100,
             "Surat dan disposisi untuk Anda", "Letters and dispositions for you"),
         new("Catat Surat Masuk", "Register a letter", "/surat/catat", Icons.Material.Filled.PostAdd, RegisterPolicy, 110,
+            "Catat surat yang diterima OPD", "Register a letter your OPD received"),
+        new("Agenda Surat", "Letter agenda", "/surat/agenda", Icons.Material.Filled.MenuBook, RegisterPolicy, 115,
             "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
+        new("Arsip Surat", "Letter archive", "/surat/arsip", Icons.Material.Filled.Inventory2, Policies.Employee, 105,
+            "Surat yang sudah selesai, dengan alur disposisinya", "Closed letters with their disposition tree"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
@@ -74,5 +82,9 @@ public sealed class LettersPortalModule : IPortalModule
     public void AddPolicies(AuthorizationOptions options) =>
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => LetterFileEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        LetterFileEndpoints.Map(endpoints);
+        AgendaExportEndpoint.Map(endpoints);
+    }
 }

@@ -83,6 +83,9 @@ public static class LetterErrors
     public static readonly UserError NotRegistryClerk = new("letters.registry.clerk",
         "Hanya pencatat surat OPD yang dapat mencatat surat masuk.", "Only an OPD's registry clerk can register incoming letters.");
 
+    public static readonly UserError NotAgendaKeeper = new("letters.agenda.keeper",
+        "Hanya pencatat surat dan admin OPD yang dapat melihat agenda surat OPD-nya.", "Only an OPD's registry clerks and admins can see its letter agenda.");
+
     public static UserError VoiceType(string fileName) => new("letters.voice.type",
         $"Rekaman {fileName} bukan audio WebM, Ogg, MP4 atau WAV menurut isinya.", $"The recording {fileName} is not WebM, Ogg, MP4 or WAV audio by its content.", "voice");
 

@@ -16,6 +16,11 @@ public static class LetterLabels
         _ => Bilingual.T("Biasa", "Ordinary"),
     };
 
+    /// <summary>What stands in an agenda line for a restricted letter's subject and sender: "[Rahasia]".</summary>
+    public static string Masked(SecurityClass value) => $"[{Of(value)}]";
+
+    public static string Of(LetterStatus value) => value == LetterStatus.Closed ? Bilingual.T("Selesai", "Closed") : Bilingual.T("Berjalan", "Open");
+
     public static string Of(Urgency value) => value switch
     {
         Urgency.Segera => Bilingual.T("Segera", "Urgent"),
