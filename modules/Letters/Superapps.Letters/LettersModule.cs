@@ -8,12 +8,14 @@ using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Data.Seed;
 using Superapps.Letters.Features.Classification;
+using Superapps.Letters.Features.Deadlines;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.Registration;
 using MudBlazor;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 
 namespace Superapps.Letters;
@@ -34,6 +36,8 @@ public static class LettersModule
         services.TryAddScoped<Viewers>();
         services.TryAddScoped<InboxQueries>();
         services.TryAddScoped<ClassificationQueries>();
+        services.TryAddScoped<DispositionDeadlines>();
+        services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }
