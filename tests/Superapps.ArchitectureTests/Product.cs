@@ -5,6 +5,7 @@ using Superapps.Modularity;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.Portal;
+using Superapps.Scheduling;
 using Superapps.ServiceDefaults;
 using Superapps.SharedKernel;
 using Superapps.Tabular;
@@ -28,6 +29,7 @@ public static class Product
         typeof(ServiceDefaultsExtensions).Assembly,
         typeof(UserErrorList).Assembly,
         typeof(TabularReader).Assembly,
+        typeof(SchedulingExtensions).Assembly,
         typeof(IOrganizationDirectory).Assembly,
         typeof(OrganizationModule).Assembly,
         typeof(AuditModule).Assembly,
