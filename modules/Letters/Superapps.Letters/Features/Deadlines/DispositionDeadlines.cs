@@ -70,10 +70,7 @@ public sealed partial class DispositionDeadlines(
             var letters = await db.Letters.AsNoTracking().Where(l => letterIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
             foreach (var disposition in batch)
             {
-                var letter = letters[disposition.LetterId];
-                var done = disposition.IsEscalationDue(now) ? await EscalateAsync(notifier, letter, disposition, now, cancellationToken)
-                    : disposition.IsReminderDue(now) ? await RemindAsync(notifier, letter, disposition, now, cancellationToken)
-                    : Step.None;
+                var done = await StepAsync(notifier, letters[disposition.LetterId], disposition, now, cancellationToken);
                 reminded += done == Step.Reminded ? 1 : 0;
                 escalated += done == Step.Escalated ? 1 : 0;
                 if (done == Step.None)
@@ -86,6 +83,28 @@ public sealed partial class DispositionDeadlines(
         }
 
         return new DeadlineRun(reminded, escalated);
+    }
+
+    /// <summary>One node: escalate, remind or nothing. A failure is logged and leaves the node to the next run, without holding up the others.</summary>
+    private async Task<Step> StepAsync(INotifier notifier, Letter letter, Disposition disposition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return disposition.IsEscalationDue(now) ? await EscalateAsync(notifier, letter, disposition, now, cancellationToken)
+                : disposition.IsReminderDue(now) ? await RemindAsync(notifier, letter, disposition, now, cancellationToken)
+                : Step.None;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStepFailed(logger, disposition.Id, ex);
+            db.Entry(disposition).State = EntityState.Detached;
+            foreach (var unsaved in db.ChangeTracker.Entries<LetterEvent>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                unsaved.State = EntityState.Detached;
+            }
+
+            return Step.None;
+        }
     }
 
     private async Task<Step> RemindAsync(INotifier notifier, Letter letter, Disposition d, DateTimeOffset now, CancellationToken cancellationToken)
@@ -123,8 +142,8 @@ public sealed partial class DispositionDeadlines(
 
     private async Task<Step> SaveAsync(Letter letter, Disposition d, string action, string summary, Step step, object data, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        db.Events.Add(new LetterEvent(Guid.CreateVersion7(), letter.Id, d.Id, action, null, SystemActor, summary, now));
+        var history = new LetterEvent(Guid.CreateVersion7(), letter.Id, d.Id, action, null, SystemActor, summary, clock.GetUtcNow());
+        db.Events.Add(history);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -132,7 +151,8 @@ public sealed partial class DispositionDeadlines(
         catch (DbUpdateConcurrencyException)
         {
             // Someone acted on the node meanwhile; the next pass looks at it again (the notice is not repeated: same key).
-            db.ChangeTracker.Clear();
+            db.Entry(history).State = EntityState.Detached;
+            db.Entry(d).State = EntityState.Detached;
             return Step.None;
         }
 
@@ -174,6 +194,9 @@ public sealed partial class DispositionDeadlines(
         Reminded,
         Escalated,
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminding or escalating disposition {DispositionId} failed; the next run tries again.")]
+    private static partial void LogStepFailed(ILogger logger, Guid dispositionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No notifier is registered (the Notifications module); disposition reminders and escalations wait until one is.")]
     private static partial void LogNoNotifier(ILogger logger);
