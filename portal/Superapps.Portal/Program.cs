@@ -5,6 +5,7 @@ using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
 using Superapps.Portal.Components;
+using Superapps.Scheduling;
 using Superapps.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddPortalAuthentication();
 builder.Services.AddPortalAuthorization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddScheduling();
 
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule();

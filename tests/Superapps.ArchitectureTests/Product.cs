@@ -5,6 +5,7 @@ using Superapps.Modularity;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.Portal;
+using Superapps.Scheduling;
 using Superapps.ServiceDefaults;
 using Superapps.SharedKernel;
 using Superapps.Tabular;
@@ -28,11 +29,13 @@ public static class Product
         typeof(ServiceDefaultsExtensions).Assembly,
         typeof(UserErrorList).Assembly,
         typeof(TabularReader).Assembly,
+        typeof(SchedulingExtensions).Assembly,
         typeof(IOrganizationDirectory).Assembly,
         typeof(OrganizationModule).Assembly,
         typeof(AuditModule).Assembly,
         typeof(Superapps.Letters.Contracts.IInternalLetterInbox).Assembly,
         typeof(Superapps.Letters.LettersModule).Assembly,
+        typeof(Superapps.Notifications.Contracts.INotifier).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

@@ -11,6 +11,7 @@ using Superapps.Letters.Data.Seed;
 using Superapps.Letters.Features.Agenda;
 using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Classification;
+using Superapps.Letters.Features.Deadlines;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
@@ -18,6 +19,7 @@ using Superapps.Letters.Features.InternalDelivery;
 using Superapps.Letters.Features.Registration;
 using MudBlazor;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 
 namespace Superapps.Letters;
@@ -41,6 +43,8 @@ public static class LettersModule
         services.TryAddScoped<ClassificationQueries>();
         services.TryAddScoped<AgendaQueries>();
         services.TryAddScoped<ArchiveQueries>();
+        services.TryAddScoped<DispositionDeadlines>();
+        services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;
     }

@@ -231,9 +231,64 @@ public sealed class Disposition
         Note = string.IsNullOrWhiteSpace(reason) ? Note : $"{Note}\n[Dibuka kembali] {reason.Trim()}".Trim();
     }
 
-    public void MarkReminded(DateTimeOffset now) => RemindedAt = now;
+    /// <summary>
+    /// The giver reopens the follow-up and sets a new deadline. The reminder and the escalation belong to a deadline, so both
+    /// are cleared: the new deadline gets its own reminder and, if missed, its own escalation. (A reopen without a new deadline
+    /// keeps the old one with its marks: a node already escalated for it is not escalated again.)
+    /// </summary>
+    public void Reopen(Guid byPositionId, string reason, DateTimeOffset newDeadline, DateTimeOffset now)
+    {
+        if (newDeadline <= now)
+        {
+            throw new DomainRuleException(LetterErrors.DeadlineInPast);
+        }
 
-    public void MarkEscalated(DateTimeOffset now) => EscalatedAt = now;
+        Reopen(byPositionId, reason);
+        Deadline = newDeadline;
+        RemindedAt = null;
+        EscalatedAt = null;
+    }
+
+    /// <summary>Unread, read or in progress: the recipient still has to act. Done (accepted or not) and cancelled nodes are not.</summary>
+    public bool IsLive => Status is DispositionStatus.Unread or DispositionStatus.Read or DispositionStatus.InProgress;
+
+    /// <summary>
+    /// How long before the deadline the reminder goes out: a day, or half the time given when the disposition was given less than
+    /// two days before its deadline (so a 24-hour Sangat Segera disposition is not "reminded" minutes after it arrived).
+    /// </summary>
+    public TimeSpan ReminderLead => Deadline is { } d ? TimeSpan.FromTicks(Math.Min(TimeSpan.FromDays(1).Ticks, (d - SentAt).Ticks / 2)) : TimeSpan.Zero;
+
+    /// <summary>
+    /// A reminder is due once per deadline: the node is live, its deadline has not passed but is within <see cref="ReminderLead"/>,
+    /// and neither a reminder nor an escalation went out for it.
+    /// </summary>
+    public bool IsReminderDue(DateTimeOffset now) =>
+        IsLive && RemindedAt is null && EscalatedAt is null && Deadline is { } d && d > now && d - now <= ReminderLead;
+
+    /// <summary>An escalation to the giver is due once per deadline: the node is live, past its deadline, and not escalated yet.</summary>
+    public bool IsEscalationDue(DateTimeOffset now) => IsLive && EscalatedAt is null && Deadline is { } d && d < now;
+
+    /// <summary>Records that the recipient was reminded of the deadline. Only when <see cref="IsReminderDue"/>; never twice.</summary>
+    public void Remind(DateTimeOffset now)
+    {
+        if (!IsReminderDue(now))
+        {
+            throw new DomainRuleException(LetterErrors.ReminderNotDue);
+        }
+
+        RemindedAt = now;
+    }
+
+    /// <summary>Records that the overdue disposition was escalated to its giver. Only when <see cref="IsEscalationDue"/>; never twice.</summary>
+    public void Escalate(DateTimeOffset now)
+    {
+        if (!IsEscalationDue(now))
+        {
+            throw new DomainRuleException(LetterErrors.EscalationNotDue);
+        }
+
+        EscalatedAt = now;
+    }
 
     /// <summary>Open (not done, not cancelled) and past its deadline.</summary>
     public bool IsOverdue(DateTimeOffset now) => Status is not (DispositionStatus.Done or DispositionStatus.Cancelled) && Deadline is { } d && d < now;

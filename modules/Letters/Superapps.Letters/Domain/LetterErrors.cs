@@ -92,4 +92,12 @@ public static class LetterErrors
     public static readonly UserError NotHolder = new("letters.position.not-held",
         "Anda tidak memegang jabatan yang dipilih (sebagai pejabat, Plt atau Plh) hari ini.",
         "You do not hold the chosen position (definitively, as Plt or as Plh) today.", "position");
+
+    public static readonly UserError ReminderNotDue = new("letters.disposition.reminder-not-due",
+        "Pengingat hanya dikirim sekali, untuk disposisi yang belum selesai dan mendekati batas waktunya.",
+        "A reminder goes out once, for an open disposition close to its deadline.");
+
+    public static readonly UserError EscalationNotDue = new("letters.disposition.escalation-not-due",
+        "Eskalasi hanya dilakukan sekali, untuk disposisi yang belum selesai dan melewati batas waktunya.",
+        "An escalation happens once, for an open disposition past its deadline.");
 }

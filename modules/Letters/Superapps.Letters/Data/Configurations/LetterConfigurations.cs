@@ -62,6 +62,11 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         builder.HasIndex(d => new { d.RequestId, d.ToPositionId }).IsUnique().HasFilter("request_id IS NOT NULL");
         builder.HasIndex(d => new { d.ToPositionId, d.Status });
         builder.HasIndex(d => new { d.Status, d.Deadline });
+
+        // The deadline job's work list: live nodes (status below Done) with a deadline, not escalated yet. It shrinks as nodes
+        // are escalated or finished, so the job's query stays a short range scan whatever the size of the archive.
+        builder.HasIndex(d => d.Deadline).HasDatabaseName("ix_dispositions_deadline_pending")
+            .HasFilter("status < 3 AND deadline IS NOT NULL AND escalated_at IS NULL");
         builder.Property<NpgsqlTypes.NpgsqlTsVector>(LetterConfiguration.SearchVector)
             .HasComputedColumnSql("to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", stored: true);
         builder.HasIndex(LetterConfiguration.SearchVector).HasMethod("GIN");

@@ -201,6 +201,10 @@ namespace Superapps.Letters.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_dispositions");
 
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_dispositions_deadline_pending")
+                        .HasFilter("status < 3 AND deadline IS NOT NULL AND escalated_at IS NULL");
+
                     b.HasIndex("LetterId")
                         .HasDatabaseName("ix_dispositions_letter_id");
 
