@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Superapps.Audit;
 using Superapps.Letters;
+using Superapps.Notifications;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -18,6 +19,7 @@ builder.Services.AddMudServices();
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule();
 builder.Services.AddLettersModule();
+builder.Services.AddNotificationsModule();
 
 var app = builder.Build();
 

@@ -33,6 +33,8 @@ public static class Product
         typeof(AuditModule).Assembly,
         typeof(Superapps.Letters.Contracts.IInternalLetterInbox).Assembly,
         typeof(Superapps.Letters.LettersModule).Assembly,
+        typeof(Superapps.Notifications.Contracts.INotifier).Assembly,
+        typeof(Superapps.Notifications.NotificationsModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];
