@@ -11,6 +11,7 @@ using Superapps.Letters.Features.Classification;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
+using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
 using MudBlazor;
 using Superapps.Modularity;
@@ -21,7 +22,8 @@ namespace Superapps.Letters;
 /// <summary>Registers the Letters module in a host.</summary>
 public static class LettersModule
 {
-    /// <summary>Adds letters, dispositions and their data. Needs an <see cref="NpgsqlDataSource"/> and the organisation directory.</summary>
+    /// <summary>Adds letters, dispositions and their data. Needs an <see cref="NpgsqlDataSource"/>, the organisation directory and an
+    /// <c>INotifier</c> (the Notifications module).</summary>
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,6 +33,7 @@ public static class LettersModule
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<LetterDesk>();
+        services.TryAddScoped<LetterNotices>();
         services.TryAddScoped<Viewers>();
         services.TryAddScoped<InboxQueries>();
         services.TryAddScoped<ClassificationQueries>();
