@@ -65,5 +65,5 @@ public static class MessageComposer
     };
 
     private static string Link(string link, Uri? portalUrl) =>
-        portalUrl is null || Uri.TryCreate(link, UriKind.Absolute, out _) ? link : new Uri(portalUrl, link.TrimStart('/')).ToString();
+        portalUrl is null || !link.StartsWith('/') ? link : new Uri(portalUrl, link.TrimStart('/')).ToString();
 }

@@ -33,11 +33,10 @@ public sealed partial class NoticeListener(NpgsqlDataSource dataSource, NoticeSt
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _listening.TrySetResult();
-
                 // Anything committed while this instance was not listening: open pages reload, the dispatcher looks.
                 stream.PublishAll();
                 signal.Wake();
+                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
