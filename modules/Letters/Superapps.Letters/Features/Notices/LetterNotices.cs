@@ -15,11 +15,13 @@ namespace Superapps.Letters.Features.Notices;
 /// </summary>
 public sealed partial class LetterNotices(INotifier notifier, IOrganizationDirectory directory, ILogger<LetterNotices> logger)
 {
-    public Task RegisteredAsync(Letter letter, PositionInfo addressee, Guid actorEmployeeId) =>
+    /// <summary>A letter was registered: the holders of the addressed position are told (the clerk too, should they hold it:
+    /// registering keeps the agenda, it is not reading the letter).</summary>
+    public Task RegisteredAsync(Letter letter, PositionInfo addressee) =>
         SafelyAsync(letter, async () =>
         {
             var sensitive = IsSensitive(letter);
-            await SendAsync(Recipients(addressee.Holders.Select(h => h.EmployeeId), actorEmployeeId), NoticeTopic.NewLetter,
+            await SendAsync(Recipients(addressee.Holders.Select(h => h.EmployeeId), Guid.Empty), NoticeTopic.NewLetter,
                 $"letters.letter:{letter.Id}:registered", letter,
                 sensitive ? Neutral("Surat masuk baru", "New letter", letter) : new BilingualText($"Surat masuk baru: {letter.Subject}", $"New letter: {letter.Subject}"),
                 sensitive ? null : new BilingualText($"Dari {letter.Sender}, nomor {letter.SenderNumber}; agenda {letter.AgendaLabel}.",

@@ -122,7 +122,7 @@ public sealed class LetterRegistration(
         await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.registered", nameof(Letter), letter.Id.ToString(),
             $"Surat masuk {letter.AgendaLabel} dari {letter.Sender}: {letter.Subject}",
             new { letter.AgendaLabel, letter.SenderNumber, letter.SecurityClass, letter.Urgency, letter.ClassificationCode, addressee = letter.AddresseeTitle }), cancellationToken);
-        await notices.RegisteredAsync(letter, addressee!, clerk.EmployeeId);
+        await notices.RegisteredAsync(letter, addressee!);
         return new RegisteredLetter(letter.Id, letter.AgendaLabel, AlreadyRegistered: false);
     }
 
