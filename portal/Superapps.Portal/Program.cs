@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Superapps.Audit;
 using Superapps.Letters;
+using Superapps.Notifications;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -20,6 +21,7 @@ builder.Services.AddScheduling();
 builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule();
 builder.Services.AddLettersModule();
+builder.Services.AddNotificationsModule();
 
 var app = builder.Build();
 

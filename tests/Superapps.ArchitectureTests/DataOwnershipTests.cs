@@ -148,6 +148,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         // not host is added here as the portal's Program.cs adds it.
         builder.AddIdentityServer();
         Superapps.Letters.LettersModule.AddLettersModule(builder.Services);
+        Superapps.Notifications.NotificationsModule.AddNotificationsModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

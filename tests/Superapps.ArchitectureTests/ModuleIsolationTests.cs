@@ -103,6 +103,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Portal", "Superapps.Organization", ["Superapps.Organization.OrganizationModule", "Superapps.Organization.OrganizationModule.AddOrganizationModule"] },
         { "Superapps.Portal", "Superapps.Audit", ["Superapps.Audit.AuditModule", "Superapps.Audit.AuditModule.AddAuditModule"] },
         { "Superapps.Portal", "Superapps.Letters", ["Superapps.Letters.LettersModule", "Superapps.Letters.LettersModule.AddLettersModule"] },
+        { "Superapps.Portal", "Superapps.Notifications", ["Superapps.Notifications.NotificationsModule", "Superapps.Notifications.NotificationsModule.AddNotificationsModule"] },
     };
 
     [Theory]

@@ -36,6 +36,7 @@ public static class Product
         typeof(Superapps.Letters.Contracts.IInternalLetterInbox).Assembly,
         typeof(Superapps.Letters.LettersModule).Assembly,
         typeof(Superapps.Notifications.Contracts.INotifier).Assembly,
+        typeof(Superapps.Notifications.NotificationsModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

@@ -5,6 +5,7 @@ using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Registration;
+using Superapps.Notifications.Contracts;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.Organization.Data;
@@ -79,6 +80,17 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
 
     private Task<LetterView> OpenAsync(Viewer viewer, Guid letterId) => WithAsync(sp => sp.GetRequiredService<LetterDesk>().OpenAsync(viewer, letterId, Ct));
 
+    private RecordingNotifier Notifier => _module.Services.GetRequiredService<RecordingNotifier>();
+
+    /// <summary>The one notice with this key; its recipients are exactly <paramref name="recipients"/>.</summary>
+    private Notice NoticeFor(string key, NoticeTopic topic, params Guid[] recipients)
+    {
+        var notice = Notifier.Notices.Where(n => n.Key == key).ShouldHaveSingleItem();
+        notice.Topic.ShouldBe(topic);
+        notice.RecipientEmployeeIds.ShouldBe(recipients, ignoreOrder: true);
+        return notice;
+    }
+
     [Fact]
     public async Task A_letter_travels_down_the_hierarchy_and_closes_when_every_follow_up_is_accepted()
     {
@@ -87,6 +99,12 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
         var kabid = await ViewerAsync(_kabid[0].Holders[0].EmployeeId);
         var staf = await ViewerAsync(_staf.Holders[0].EmployeeId);
 
+        var registered = NoticeFor($"letters.letter:{letter.Id}:registered", NoticeTopic.NewLetter, [.. _kepala.Holders.Select(h => h.EmployeeId)]);
+        registered.Link.ShouldBe($"/surat/{letter.Id}");
+        registered.Title.Indonesian.ShouldBe("Surat masuk baru: Pelaksanaan evaluasi SPBE 2026");
+        registered.Title.English.ShouldBe("New letter: Pelaksanaan evaluasi SPBE 2026");
+        registered.Sensitive.ShouldBeFalse();
+
         _clock.Advance(TimeSpan.FromMinutes(10));
         var opened = await OpenAsync(kepala, letter.Id);
         opened.Recipients.Single().ReadAt.ShouldBe(_clock.GetUtcNow());
@@ -94,6 +112,13 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
         var top = await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId, _kabid[1].PositionId],
             voice: LetterUpload.FromBytes("instruksi.webm", Webm));
         top.Count.ShouldBe(2);
+        foreach (var (id, kabidPosition) in top.Zip(_kabid))
+        {
+            var given = NoticeFor($"letters.disposition:{id}:given", NoticeTopic.NewDisposition, [.. kabidPosition.Holders.Select(h => h.EmployeeId)]);
+            given.Title.Indonesian.ShouldBe("Disposisi baru: Pelaksanaan evaluasi SPBE 2026");
+            given.Body!.Indonesian.ShouldContain("Tindak lanjuti, Koordinasikan");
+            given.Link.ShouldBe($"/surat/{letter.Id}");
+        }
 
         _clock.Advance(TimeSpan.FromMinutes(30));
         var kabidView = await OpenAsync(kabid, letter.Id);
@@ -106,7 +131,11 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
         {
             var desk = sp.GetRequiredService<LetterDesk>();
             await desk.CompleteAsync(staf, down, "Bahan paparan sudah disiapkan.", [LetterUpload.FromBytes("paparan.pdf", Pdf)], Ct);
+            var reported = Notifier.To(kabid.EmployeeId).Where(n => n.Key.StartsWith($"letters.disposition:{down}:reported", StringComparison.Ordinal)).ShouldHaveSingleItem();
+            reported.Topic.ShouldBe(NoticeTopic.FollowUp);
+            reported.Body!.Indonesian.ShouldContain("Bahan paparan sudah disiapkan.");
             await desk.AcceptAsync(kabid, down, Ct);
+            Notifier.To(staf.EmployeeId).ShouldContain(n => n.Key.StartsWith($"letters.disposition:{down}:accepted", StringComparison.Ordinal) && n.Topic == NoticeTopic.FollowUp);
             await desk.CompleteAsync(kabid, received.Id, "Koordinasi dengan bidang lain selesai.", [], Ct);
             await desk.AcceptAsync(kepala, received.Id, Ct);
             return 0;
@@ -128,6 +157,34 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
         DispositionTree.StateOf(closed.Tree.All.Single(d => d.Id == down), _clock.GetUtcNow()).ShouldBe(NodeState.Done);
         closed.History.Select(e => e.Action).ShouldContain("closed");
         closed.History.Select(e => e.Action).ShouldContain("disposed");
+    }
+
+    [Fact]
+    public async Task Everyone_concerned_is_told_and_a_restricted_letter_only_with_neutral_titles()
+    {
+        var letter = await RegisterAsync(SecurityClass.Rahasia);
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var kabid = await ViewerAsync(_kabid[0].Holders[0].EmployeeId);
+        var given = (await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId])).Single();
+        await WithAsync(async sp =>
+        {
+            var desk = sp.GetRequiredService<LetterDesk>();
+            await desk.CompleteAsync(kabid, given, "Sudah dikoordinasikan.", [], Ct);
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            await desk.ReopenAsync(kepala, given, "Lengkapi dengan notulen rapat.", Ct);
+            return 0;
+        });
+
+        NoticeFor($"letters.disposition:{given}:given", NoticeTopic.NewDisposition, [.. _kabid[0].Holders.Select(h => h.EmployeeId)])
+            .Title.ShouldBe(new BilingualText("Disposisi baru (Rahasia)", "New disposition (Secret)"));
+        Notifier.To(kepala.EmployeeId).ShouldContain(n => n.Key.StartsWith($"letters.disposition:{given}:reported", StringComparison.Ordinal));
+        var reopened = Notifier.To(kabid.EmployeeId).Where(n => n.Key.StartsWith($"letters.disposition:{given}:reopened", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        reopened.Title.Indonesian.ShouldBe("Tindak lanjut dikembalikan (Rahasia)");
+
+        var notices = Notifier.Notices.Where(n => n.Link == $"/surat/{letter.Id}").ToList();
+        notices.Count.ShouldBe(4, "registered, disposed, reported, reopened");
+        notices.ShouldAllBe(n => n.Sensitive);
+        notices.ShouldAllBe(n => n.Body == null && !n.Title.Indonesian.Contains("evaluasi") && !n.Title.English.Contains("evaluasi"));
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public sealed class InternalDeliveryTests(PostgresServer server) : IAsyncLifetim
         var inbox = await scope.ServiceProvider.GetRequiredService<InboxQueries>().SearchAsync(head,
             new InboxSearch(null, null, null, InboxStatus.All, null, null, 0, 20, null, true), Ct);
         inbox.Items.ShouldHaveSingleItem().LetterId.ShouldBe(id);
+        scope.ServiceProvider.GetRequiredService<RecordingNotifier>().To(_headEmployee)
+            .ShouldContain(n => n.Link == $"/surat/{id}" && n.Topic == Notifications.Contracts.NoticeTopic.NewLetter);
         ((RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>()).Events.ShouldContain(e => e.Action == "letter.delivered" && e.EntityId == id.ToString());
     }
 

@@ -28,6 +28,12 @@ public interface IPortalModule
     /// </summary>
     IReadOnlyList<Type> HomeWidgets => [];
 
+    /// <summary>
+    /// Components the portal's top bar shows for every signed-in user, left of the user menu (e.g. the notifications bell);
+    /// each decides for itself whether it has anything to show.
+    /// </summary>
+    IReadOnlyList<Type> TopBarItems => [];
+
     /// <summary>Maps the module's HTTP endpoints (downloads, APIs); each names its authorization policy.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

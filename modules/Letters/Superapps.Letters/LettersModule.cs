@@ -16,6 +16,7 @@ using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.InternalDelivery;
+using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
 using MudBlazor;
 using Superapps.Modularity;
@@ -27,7 +28,8 @@ namespace Superapps.Letters;
 /// <summary>Registers the Letters module in a host.</summary>
 public static class LettersModule
 {
-    /// <summary>Adds letters, dispositions and their data. Needs an <see cref="NpgsqlDataSource"/> and the organisation directory.</summary>
+    /// <summary>Adds letters, dispositions and their data. Needs an <see cref="NpgsqlDataSource"/>, the organisation directory and an
+    /// <c>INotifier</c> (the Notifications module).</summary>
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -38,6 +40,7 @@ public static class LettersModule
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<IInternalLetterInbox, InternalLetterDelivery>();
         services.TryAddScoped<LetterDesk>();
+        services.TryAddScoped<LetterNotices>();
         services.TryAddScoped<Viewers>();
         services.TryAddScoped<InboxQueries>();
         services.TryAddScoped<ClassificationQueries>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
@@ -34,7 +35,8 @@ public sealed record LetterFileInfo(Guid Id, Guid? DispositionId, LetterFileKind
 /// work on it, report and complete, accept or reopen. Every step checks access and the hierarchy, is recorded in the
 /// letter's history and audited; a letter closes when its whole tree is done and accepted.
 /// </summary>
-public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, IOptions<LettersOptions> options, TimeProvider clock)
+public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, IOptions<LettersOptions> options, TimeProvider clock,
+    LetterNotices notices)
 {
     private const string Module = LettersDbContext.Schema;
 
@@ -203,6 +205,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         await audit.RecordAsync(new AuditEvent(Module, "letter.disposed", nameof(Letter), letter.Id.ToString(),
             $"Disposisi {letter.AgendaLabel} dari {from.Title} kepada {string.Join("; ", created.Select(d => d.ToTitle))}",
             new { from = from.Title, to = created.Select(d => d.ToTitle), input.Instructions, input.Deadline, voice = voice is not null }), cancellationToken);
+        await notices.DisposedAsync(letter, created, viewer.EmployeeId);
         return [.. created.Select(d => d.Id)];
     }
 
@@ -237,29 +240,37 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
             throw new DomainRuleException(errors);
         }
 
-        await ActAsync(viewer, dispositionId, asGiver: false, "completed", (d, position, now) =>
+        var (letter, disposition, _) = await ActAsync(viewer, dispositionId, asGiver: false, "completed", (d, position, now) =>
         {
             d.Complete(position, report, now);
             db.Files.AddRange(files.Select(f => new LetterFile(Guid.CreateVersion7(), d.LetterId, d.Id, LetterFileKind.FollowUp, f.FileName, f.ContentType, f.Content, now)));
             return $"{d.ToTitle} melaporkan tindak lanjut: {d.Report}";
         }, cancellationToken);
+        await notices.ReportedAsync(letter, disposition, viewer.EmployeeId);
     }
 
-    public Task AcceptAsync(Viewer viewer, Guid dispositionId, CancellationToken cancellationToken = default) =>
-        ActAsync(viewer, dispositionId, asGiver: true, "accepted", (d, position, now) =>
+    public async Task AcceptAsync(Viewer viewer, Guid dispositionId, CancellationToken cancellationToken = default)
+    {
+        var (letter, disposition, _) = await ActAsync(viewer, dispositionId, asGiver: true, "accepted", (d, position, now) =>
         {
             d.Accept(position, now);
             return $"Tindak lanjut {d.ToTitle} diterima";
         }, cancellationToken);
+        await notices.AcceptedAsync(letter, disposition, viewer.EmployeeId);
+    }
 
-    public Task ReopenAsync(Viewer viewer, Guid dispositionId, string reason, CancellationToken cancellationToken = default) =>
-        ActAsync(viewer, dispositionId, asGiver: true, "reopened", (d, position, _) =>
+    public async Task ReopenAsync(Viewer viewer, Guid dispositionId, string reason, CancellationToken cancellationToken = default)
+    {
+        var (letter, disposition, at) = await ActAsync(viewer, dispositionId, asGiver: true, "reopened", (d, position, _) =>
         {
             d.Reopen(position, reason);
             return $"Tindak lanjut {d.ToTitle} dikembalikan: {reason}";
         }, cancellationToken);
+        await notices.ReopenedAsync(letter, disposition, reason, at, viewer.EmployeeId);
+    }
 
-    private async Task ActAsync(Viewer viewer, Guid dispositionId, bool asGiver, string action, Func<Disposition, Guid, DateTimeOffset, string> apply,
+    /// <summary>Applies one transition to a disposition, records and audits it; returns the letter, the node and the time, for notices.</summary>
+    private async Task<(Letter Letter, Disposition Disposition, DateTimeOffset At)> ActAsync(Viewer viewer, Guid dispositionId, bool asGiver, string action, Func<Disposition, Guid, DateTimeOffset, string> apply,
         CancellationToken cancellationToken)
     {
         var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.Id == dispositionId, cancellationToken)
@@ -294,6 +305,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         await SaveAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent(Module, $"disposition.{action}", nameof(Disposition), disposition.Id.ToString(), summary,
             new { letter = letter.Id, letter.AgendaLabel }), cancellationToken);
+        return (letter, disposition, now);
     }
 
     private async Task<(Letter Letter, List<LetterRecipient> Recipients, DispositionTree Tree)> LoadAsync(Guid letterId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
@@ -18,6 +19,7 @@ internal sealed class InternalLetterDelivery(
     IOrganizationDirectory directory,
     IAuditTrail audit,
     IOptions<LettersOptions> options,
+    LetterNotices notices,
     TimeProvider clock) : IInternalLetterInbox
 {
     /// <summary>The agenda shows this as the one who entered an electronically delivered letter.</summary>
@@ -83,6 +85,7 @@ internal sealed class InternalLetterDelivery(
             $"Surat elektronik {entry.AgendaLabel} dari {entry.Sender}: {entry.Subject}",
             new { entry.AgendaLabel, entry.SenderNumber, entry.SecurityClass, entry.Urgency, entry.ClassificationCode, addressee = entry.AddresseeTitle, letter.SourceId }),
             cancellationToken);
+        await notices.RegisteredAsync(entry, addressee!);
         return entry.Id;
     }
 

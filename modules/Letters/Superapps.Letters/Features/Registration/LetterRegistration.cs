@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Notices;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 
@@ -40,7 +41,8 @@ public sealed class LetterRegistration(
     IOrganizationDirectory directory,
     IAuditTrail audit,
     IOptions<LettersOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    LetterNotices notices)
 {
     public async Task<RegisteredLetter> RegisterAsync(Clerk clerk, RegisterIncomingLetter input, CancellationToken cancellationToken = default)
     {
@@ -105,6 +107,7 @@ public sealed class LetterRegistration(
         await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.registered", nameof(Letter), letter.Id.ToString(),
             $"Surat masuk {letter.AgendaLabel} dari {letter.Sender}: {letter.Subject}",
             new { letter.AgendaLabel, letter.SenderNumber, letter.SecurityClass, letter.Urgency, letter.ClassificationCode, addressee = letter.AddresseeTitle }), cancellationToken);
+        await notices.RegisteredAsync(letter, addressee!);
         return new RegisteredLetter(letter.Id, letter.AgendaLabel, AlreadyRegistered: false);
     }
 

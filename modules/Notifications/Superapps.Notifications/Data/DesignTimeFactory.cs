@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Superapps.Notifications.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build the model without a running host.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
+{
+    public NotificationsDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<NotificationsDbContext>();
+        NotificationsModule.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
+        return new NotificationsDbContext(options.Options);
+    }
+}
