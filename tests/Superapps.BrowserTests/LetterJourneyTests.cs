@@ -57,7 +57,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         await PickClassificationAsync(clerk, "000.1.5", "Rapat Pimpinan");
         var chooser = await clerk.RunAndWaitForFileChooserAsync(() => clerk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pindaian surat (PDF/JPEG/PNG)" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
-        await Assertions.Expect(clerk.GetByText("surat.pdf")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByText("surat.pdf", new PageGetByTextOptions { Exact = true })).ToBeVisibleAsync();
         // The scan is shown from the browser's own copy before anything is uploaded.
         await Assertions.Expect(clerk.Locator("iframe[data-testid=scan-preview]")).ToHaveAttributeAsync("src", new Regex("^blob:"));
         await Assertions.Expect(clerk.GetByTestId("scan-preview-open")).ToHaveAttributeAsync("href", new Regex("^blob:"));
