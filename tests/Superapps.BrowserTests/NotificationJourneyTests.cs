@@ -46,7 +46,7 @@ public sealed class NotificationJourneyTests(PortalFixture fixture)
         await results.Filter(new LocatorFilterOptions { HasText = "000.1.5 Rapat Pimpinan" }).ClickAsync();
         var chooser = await clerk.RunAndWaitForFileChooserAsync(() => clerk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pindaian surat (PDF/JPEG/PNG)" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "surat.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
-        await Assertions.Expect(clerk.GetByText("surat.pdf")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByText("surat.pdf", new PageGetByTextOptions { Exact = true })).ToBeVisibleAsync();
         await clerk.GetByTestId("letter-register").ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("letter-registered")).ToContainTextAsync("nomor agenda");
         var letterPath = new Uri(clerk.Url.Split('?')[0]).AbsolutePath;
