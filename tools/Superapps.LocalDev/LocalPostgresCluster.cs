@@ -117,6 +117,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             settings.AddRange(["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
         }
 
+        // Later lines win: a caller may raise shared_buffers for a large data set, for instance.
+        settings.AddRange(_options.Settings ?? []);
+
         await File.WriteAllLinesAsync(Path.Combine(pgData, "postgresql.auto.conf"), settings, cancellationToken);
         if (_runAsUser is not null)
         {
@@ -291,4 +294,5 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 /// <param name="DataDirectory">The folder that holds the cluster, its password and its log.</param>
 /// <param name="Port">A fixed port, or null to reuse the last one (or pick a free one).</param>
 /// <param name="Ephemeral">A test cluster: no fsync, stopped at once and deleted when disposed.</param>
-public sealed record LocalPostgresOptions(string DataDirectory, int? Port = null, bool Ephemeral = false);
+/// <param name="Settings">Extra <c>name=value</c> server settings, written after the defaults.</param>
+public sealed record LocalPostgresOptions(string DataDirectory, int? Port = null, bool Ephemeral = false, IReadOnlyList<string>? Settings = null);

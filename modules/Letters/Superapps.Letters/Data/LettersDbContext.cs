@@ -29,6 +29,9 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+
+        // Trigram indexes let the inbox find letter numbers by their start (ILIKE 'x%') without reading every letter.
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LettersDbContext).Assembly);
     }
 }

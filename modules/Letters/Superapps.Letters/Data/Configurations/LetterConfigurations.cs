@@ -23,6 +23,15 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.HasIndex(l => l.SourceId).IsUnique().HasFilter("source_id IS NOT NULL");
         builder.HasIndex(l => new { l.AgencyId, l.ReceivedAt });
 
+        // The inbox (docs/performance.md): its newest letters first, open or closed ones first, and numbers by their start.
+        builder.HasIndex(l => l.ReceivedAt);
+        builder.HasIndex(l => new { l.Status, l.ReceivedAt }).IncludeProperties(l => l.Id);
+        builder.HasIndex(l => l.SenderNumber).HasMethod("gin").HasOperators("gin_trgm_ops");
+
+        // Counting a viewer's letters under filters reads this index only, not the letters.
+        builder.HasIndex(l => l.Id, "ix_letters_inbox_filters").HasDatabaseName("ix_letters_inbox_filters")
+            .IncludeProperties(l => new { l.ReceivedAt, l.Status, l.Urgency, l.SecurityClass, l.SenderDate });
+
         // Full-text search over subject, sender and number ('simple': Indonesian has no stemmer in PostgreSQL).
         builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVector)
             .HasComputedColumnSql("to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(sender, '') || ' ' || coalesce(sender_number, ''))", stored: true);
@@ -40,7 +49,8 @@ internal sealed class LetterRecipientConfiguration : IEntityTypeConfiguration<Le
         builder.Property(r => r.Title).HasMaxLength(250);
         builder.HasOne<Letter>().WithMany().HasForeignKey(r => r.LetterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.LetterId, r.PositionId }).IsUnique();
-        builder.HasIndex(r => new { r.PositionId, r.ReadAt });
+        // A viewer's receipts by kind and read state, with the letter: the counters and the inbox read this index only.
+        builder.HasIndex(r => new { r.PositionId, r.Kind, r.ReadAt }).IncludeProperties(r => r.LetterId);
     }
 }
 
@@ -58,9 +68,10 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         builder.Property(d => d.Version).IsRowVersion();
         builder.HasOne<Letter>().WithMany().HasForeignKey(d => d.LetterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Disposition>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(d => d.LetterId);
+        // A letter's dispositions with who they go from and to: the inbox checks visibility on this index only.
+        builder.HasIndex(d => d.LetterId).IncludeProperties(d => new { d.FromPositionId, d.ToPositionId, d.Status });
         builder.HasIndex(d => new { d.RequestId, d.ToPositionId }).IsUnique().HasFilter("request_id IS NOT NULL");
-        builder.HasIndex(d => new { d.ToPositionId, d.Status });
+        builder.HasIndex(d => new { d.ToPositionId, d.Status }).IncludeProperties(d => new { d.LetterId, d.Deadline });
         builder.HasIndex(d => new { d.Status, d.Deadline });
 
         // The deadline job's work list: live nodes (status below Done) with a deadline, not escalated yet. It shrinks as nodes

@@ -23,6 +23,7 @@ namespace Superapps.Letters.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Superapps.Letters.Domain.AgendaCounter", b =>
@@ -208,6 +209,8 @@ namespace Superapps.Letters.Data.Migrations
                     b.HasIndex("LetterId")
                         .HasDatabaseName("ix_dispositions_letter_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("LetterId"), new[] { "FromPositionId", "ToPositionId", "Status" });
+
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_dispositions_parent_id");
 
@@ -226,6 +229,8 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("ToPositionId", "Status")
                         .HasDatabaseName("ix_dispositions_to_position_id_status");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ToPositionId", "Status"), new[] { "LetterId", "Deadline" });
 
                     b.ToTable("dispositions", "letters");
                 });
@@ -344,10 +349,19 @@ namespace Superapps.Letters.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_letters");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_letters_received_at");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_letters_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("SenderNumber")
+                        .HasDatabaseName("ix_letters_sender_number");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SenderNumber"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SenderNumber"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SourceId")
                         .IsUnique()
@@ -357,9 +371,19 @@ namespace Superapps.Letters.Data.Migrations
                     b.HasIndex("AgencyId", "ReceivedAt")
                         .HasDatabaseName("ix_letters_agency_id_received_at");
 
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_letters_status_received_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ReceivedAt"), new[] { "Id" });
+
                     b.HasIndex("AgencyId", "AgendaYear", "AgendaNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_letters_agency_id_agenda_year_agenda_number");
+
+                    b.HasIndex(new[] { "Id" }, "ix_letters_inbox_filters")
+                        .HasDatabaseName("ix_letters_inbox_filters");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "ix_letters_inbox_filters"), new[] { "ReceivedAt", "Status", "Urgency", "SecurityClass", "SenderDate" });
 
                     b.ToTable("letters", "letters");
                 });
@@ -507,8 +531,10 @@ namespace Superapps.Letters.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_recipients_letter_id_position_id");
 
-                    b.HasIndex("PositionId", "ReadAt")
-                        .HasDatabaseName("ix_recipients_position_id_read_at");
+                    b.HasIndex("PositionId", "Kind", "ReadAt")
+                        .HasDatabaseName("ix_recipients_position_id_kind_read_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PositionId", "Kind", "ReadAt"), new[] { "LetterId" });
 
                     b.ToTable("recipients", "letters");
                 });

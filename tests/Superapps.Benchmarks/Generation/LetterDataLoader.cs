@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Superapps.Benchmarks.Generation;
+
+/// <summary>Loads generated letters into a database that has the Letters migrations applied, then refreshes the statistics.</summary>
+internal static class LetterDataLoader
+{
+    private static readonly string[] Tables = ["letters", "recipients", "dispositions"];
+
+    /// <param name="rebuildIndexes">
+    /// Drop the secondary indexes of the three tables before loading and create them again afterwards (much faster for a
+    /// million letters). The definitions come from the database, so indexes of later migrations are rebuilt too.
+    /// </param>
+    public static async Task<GenerationSummary> LoadAsync(string connectionString, GeneratorOptions options, bool rebuildIndexes, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+
+        var indexes = new List<(string Name, string Definition)>();
+        if (rebuildIndexes)
+        {
+            await using (var command = new NpgsqlCommand("""
+                SELECT i.indexname, i.indexdef FROM pg_indexes i
+                WHERE i.schemaname = 'letters' AND i.tablename = ANY(@tables)
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = 'letters'::regnamespace)
+                ORDER BY i.indexname
+                """, connection))
+            {
+                command.Parameters.AddWithValue("tables", Tables);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in indexes)
+            {
+                await ExecuteAsync(connection, $"DROP INDEX letters.\"{name}\"", cancellationToken);
+            }
+
+            log.WriteLine($"Dropped {indexes.Count} secondary indexes for the load.");
+        }
+
+        var generator = new LetterDataGenerator(options);
+        GenerationSummary summary;
+        using (var sink = new CopySink(connectionString))
+        {
+            summary = await Task.Run(() => generator.Generate(sink, n => log.WriteLine($"  {n:N0} letters generated ({clock.Elapsed:hh\\:mm\\:ss})")), cancellationToken);
+            sink.Complete();
+        }
+
+        log.WriteLine($"Loaded {summary.Letters:N0} letters, {summary.Recipients:N0} recipients, {summary.Dispositions:N0} dispositions in {clock.Elapsed:hh\\:mm\\:ss}.");
+
+        if (rebuildIndexes)
+        {
+            await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 2", cancellationToken);
+            foreach (var (name, definition) in indexes)
+            {
+                var step = Stopwatch.StartNew();
+                await ExecuteAsync(connection, definition, cancellationToken);
+                log.WriteLine($"  index {name}: {step.Elapsed:hh\\:mm\\:ss}");
+            }
+        }
+
+        // The application's tables are vacuumed and analyzed by autovacuum; after a bulk load that is done at once.
+        foreach (var table in Tables)
+        {
+            await ExecuteAsync(connection, $"VACUUM (ANALYZE) letters.{table}", cancellationToken);
+        }
+
+        log.WriteLine($"Indexed, vacuumed and analyzed in {clock.Elapsed:hh\\:mm\\:ss}.");
+        return summary;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

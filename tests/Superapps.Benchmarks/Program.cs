@@ -1,0 +1,27 @@
+using Superapps.Benchmarks;
+
+// dotnet run -c Release --project tests/Superapps.Benchmarks -- <command> [options]; see docs/performance.md.
+var command = args.Length > 0 ? args[0] : "help";
+var arguments = new Arguments(args.Skip(1).ToList());
+return command switch
+{
+    "generate" => await GenerateCommand.RunAsync(arguments),
+    "run" => await InboxBenchmark.RunAsync(arguments, explain: false),
+    "explain" => await InboxBenchmark.RunAsync(arguments, explain: true),
+    _ => Help(),
+};
+
+static int Help()
+{
+    Console.WriteLine("""
+        Superapps letters benchmark (docs/performance.md)
+          generate [--letters 1000000] [--dispositions-per-letter 5] [--seed 20261123] [--data-dir DIR] [--force]
+              Fills a private PostgreSQL cluster under artifacts/benchmark-db (kept between runs) with the Letters migrations and generated letters.
+          run [--iterations 200] [--warmup 20] [--budget-seconds 20] [--only NAME] [--data-dir DIR] [--out FILE]
+              Calls the real InboxQueries for each scenario and prints p50/p95/p99/max per scenario (markdown);
+              a scenario stops after its time budget once it has 20 measured calls.
+          explain [--only NAME] [--data-dir DIR]
+              Writes EXPLAIN (ANALYZE, BUFFERS) of every SQL statement of each scenario to artifacts/benchmark-plans/.
+        """);
+    return 1;
+}
