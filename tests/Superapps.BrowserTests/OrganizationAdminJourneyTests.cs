@@ -54,8 +54,11 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
         await page.GotoAsync(new Uri(fixture.Stack.PortalUrl, "organisasi/pegawai").ToString());
         await PortalFixture.WaitInteractiveAsync(page);
         await page.GetByPlaceholder("Cari nama, NIP, e-mail atau OPD").FillAsync("197805142006041001");
-        await Assertions.Expect(page.GetByTestId("employees").Locator("tbody tr")).ToHaveCountAsync(1);
-        await page.GetByTestId("employees").Locator("tbody tr").First.ClickAsync();
+        // Wait for the found employee's own row: while the table reloads, its one row may be the loading or empty row.
+        var found = page.GetByTestId("employees").Locator("tbody tr");
+        await Assertions.Expect(found).ToHaveCountAsync(1);
+        await Assertions.Expect(found.First).ToContainTextAsync("Rudi Hartono");
+        await found.First.GetByText("Rudi Hartono").ClickAsync();
         await page.WaitForURLAsync(new Regex("/organisasi/pegawai/[0-9a-f-]{36}$"));
         await PortalFixture.WaitInteractiveAsync(page);
 
