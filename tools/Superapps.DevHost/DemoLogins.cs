@@ -14,7 +14,9 @@ internal static class DemoLogins
             JOIN identity.users u ON u.id = ur.user_id
             LEFT JOIN organization.employees e ON e.id = u.employee_id
             LEFT JOIN organization.positions p ON p.id = e.position_id
-            ORDER BY r.name, p.level, u.display_name
+            LEFT JOIN organization.agencies a ON a.id = p.agency_id
+            -- The registry clerk shown is Diskominfo's, whose agenda holds the demo letters.
+            ORDER BY r.name, (r.name = 'pencatat-surat' AND a.code IS DISTINCT FROM 'DISKOMINFO'), p.level, u.display_name
             """;
         var logins = new List<Login>();
         await using (var command = new NpgsqlCommand(sql, connection))

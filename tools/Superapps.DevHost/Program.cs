@@ -39,7 +39,10 @@ try
 {
     Console.WriteLine("Starting identity and portal (migrations and demo data on first run) ...");
     stack = await DevStack.StartAsync(
-        new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword),
+        new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
+        {
+            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true" },
+        },
         line => Console.WriteLine(line),
         stop.Token);
 

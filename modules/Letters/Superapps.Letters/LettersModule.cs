@@ -37,6 +37,7 @@ public static class LettersModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
+        services.AddSingleton<IDatabaseInitializer, DemoLettersSeeder>();
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<IInternalLetterInbox, InternalLetterDelivery>();
         services.TryAddScoped<LetterDesk>();

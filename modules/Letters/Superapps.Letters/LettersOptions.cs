@@ -10,4 +10,10 @@ public sealed class LettersOptions
     /// <summary>The largest scan, attachment or voice note accepted, in bytes (default 25 MB). Larger uploads are refused before they are read.</summary>
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxFileBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>
+    /// With the demo data, also a few demo letters in the demo city's Diskominfo (the development host turns this on;
+    /// tests do not, so their agendas start empty).
+    /// </summary>
+    public bool SeedDemoLetters { get; set; }
 }
