@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Superapps.Letters.Data;
+
+namespace Superapps.Letters.Features.Inbox;
+
+/// <summary>
+/// Keeps <c>letters.inbox_entries</c> equal to the inbox's visibility rule: a position has an entry for a letter exactly when
+/// the letter is addressed or copied to it, or a live (not cancelled) disposition goes to it or from it.
+/// </summary>
+/// <remarks>
+/// The rule lives here only. Every change of a letter's recipients, dispositions or copied columns (registration and internal
+/// delivery, dispose, cancel, any transition that closes or reopens the letter) calls <see cref="SaveAsync"/>, which saves
+/// the change and recomputes that letter's entries in one transaction. A letter has a handful of recipients and
+/// dispositions, so recomputing all its entries is a few index lookups.
+/// </remarks>
+internal static class InboxProjection
+{
+    /// <summary>The entries of the letters whose ids are in <c>letter_ids</c> (<c>@letters</c>), recomputed from their rows.</summary>
+    private const string RefreshSql = """
+        WITH member AS (
+            SELECT r.letter_id, r.position_id FROM letters.recipients r WHERE r.letter_id = ANY(@letters)
+            UNION
+            SELECT d.letter_id, d.to_position_id FROM letters.dispositions d WHERE d.letter_id = ANY(@letters) AND d.status <> 4
+            UNION
+            SELECT d.letter_id, d.from_position_id FROM letters.dispositions d WHERE d.letter_id = ANY(@letters) AND d.status <> 4),
+        removed AS (
+            DELETE FROM letters.inbox_entries e
+            WHERE e.letter_id = ANY(@letters)
+              AND NOT EXISTS (SELECT 1 FROM member m WHERE m.letter_id = e.letter_id AND m.position_id = e.position_id))
+        INSERT INTO letters.inbox_entries (position_id, letter_id, received_at, status, urgency, security_class, sender_date)
+        SELECT m.position_id, l.id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date
+        FROM member m JOIN letters.letters l ON l.id = m.letter_id
+        ON CONFLICT (position_id, letter_id) DO UPDATE SET
+            received_at = excluded.received_at, status = excluded.status, urgency = excluded.urgency,
+            security_class = excluded.security_class, sender_date = excluded.sender_date
+        WHERE (inbox_entries.received_at, inbox_entries.status, inbox_entries.urgency, inbox_entries.security_class, inbox_entries.sender_date)
+            IS DISTINCT FROM (excluded.received_at, excluded.status, excluded.urgency, excluded.security_class, excluded.sender_date)
+        """;
+
+    /// <summary>
+    /// Every letter's entries computed from scratch (the migration's backfill and the benchmark's loader): the same rule as
+    /// <see cref="RefreshSql"/>, for an empty table.
+    /// </summary>
+    internal const string RebuildSql = """
+        INSERT INTO letters.inbox_entries (position_id, letter_id, received_at, status, urgency, security_class, sender_date)
+        SELECT m.position_id, l.id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date
+        FROM (
+            SELECT r.letter_id, r.position_id FROM letters.recipients r
+            UNION
+            SELECT d.letter_id, d.to_position_id FROM letters.dispositions d WHERE d.status <> 4
+            UNION
+            SELECT d.letter_id, d.from_position_id FROM letters.dispositions d WHERE d.status <> 4) m
+        JOIN letters.letters l ON l.id = m.letter_id
+        ON CONFLICT (position_id, letter_id) DO NOTHING
+        """;
+
+    /// <summary>Saves the context's changes and the entries of <paramref name="letterId"/> in one transaction (the caller's, if it has one).</summary>
+    public static async Task SaveAsync(LettersDbContext db, Guid letterId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await RefreshAsync(db, [letterId], cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RefreshAsync(db, [letterId], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Recomputes the entries of the given letters from their saved rows; call it inside the transaction that changed them.</summary>
+    public static Task<int> RefreshAsync(LettersDbContext db, Guid[] letterIds, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(RefreshSql, [new Npgsql.NpgsqlParameter("letters", letterIds)], cancellationToken);
+}
