@@ -104,14 +104,16 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
         // Every (position, letter) the plain rule names has an entry, and no other entry exists: addressed or copied, or a
         // live disposition to or from the position (the cancelled-parent giver included, which the old queries looked up apart).
         const string plain = """
-            SELECT p.id AS position_id, l.id AS letter_id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date
+            SELECT p.id AS position_id, l.id AS letter_id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date,
+              EXISTS (SELECT 1 FROM letters.recipients r WHERE r.letter_id = l.id AND r.position_id = p.id AND r.kind = 0) AS addressed,
+              EXISTS (SELECT 1 FROM letters.dispositions d WHERE d.letter_id = l.id AND d.from_position_id = p.id AND d.status <> 4) AS followed_up
             FROM letters.letters l
             CROSS JOIN LATERAL (
               SELECT r.position_id AS id FROM letters.recipients r WHERE r.letter_id = l.id
               UNION SELECT d.to_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4
               UNION SELECT d.from_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4) p
             """;
-        const string entries = "SELECT position_id, letter_id, received_at, status, urgency, security_class, sender_date FROM letters.inbox_entries";
+        const string entries = "SELECT position_id, letter_id, received_at, status, urgency, security_class, sender_date, addressed, followed_up FROM letters.inbox_entries";
         (await ScalarAsync("SELECT count(*) FROM letters.inbox_entries")).ShouldBeGreaterThan(Options.Letters);
         (await ScalarAsync($"SELECT count(*) FROM ({plain} EXCEPT {entries}) t")).ShouldBe(0);
         (await ScalarAsync($"SELECT count(*) FROM ({entries} EXCEPT {plain}) t")).ShouldBe(0);

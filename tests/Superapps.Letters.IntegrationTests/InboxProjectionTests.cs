@@ -67,12 +67,15 @@ public sealed class InboxProjectionTests(PostgresServer server) : IAsyncLifetime
         var staf = await ViewerAsync(_staf.Holders[0].EmployeeId);
         (await EntriesAsync(letter)).ShouldBe([(_kepala.PositionId, LetterStatus.Open)]);
         await ShouldFollowTheRuleAsync(letter);
+        (await CountersAsync(kepala)).LettersWithoutFollowUp.ShouldBe(1);
 
         await using var scope = _module.CreateScope();
         var desk = scope.ServiceProvider.GetRequiredService<LetterDesk>();
         var top = await DisposeAsync(desk, kepala, letter, null, _kepala.PositionId, _kabid[0].PositionId, _kabid[1].PositionId);
         (await EntriesAsync(letter)).Select(e => e.Position).ShouldBe([_kepala.PositionId, _kabid[0].PositionId, _kabid[1].PositionId], ignoreOrder: true);
         await ShouldFollowTheRuleAsync(letter);
+
+        (await CountersAsync(kepala)).LettersWithoutFollowUp.ShouldBe(0);
 
         // Cancelling the second Kabid's unread disposition takes the letter out of that inbox, and only that one.
         await desk.CancelAsync(kepala, top[1], Ct);
@@ -129,6 +132,9 @@ public sealed class InboxProjectionTests(PostgresServer server) : IAsyncLifetime
         page.Items.ShouldBeEmpty();
         page.Total.ShouldBe(0);
         (await EntriesAsync(letter)).ShouldBe([(_kepala.PositionId, LetterStatus.Open)]);
+
+        // Every disposition the Kepala gave is cancelled: the letter is waiting for the Kepala's follow-up again.
+        (await CountersAsync(kepala)).LettersWithoutFollowUp.ShouldBe(1);
     }
 
     private async Task<Viewer> ViewerAsync(Guid employeeId)
@@ -156,6 +162,12 @@ public sealed class InboxProjectionTests(PostgresServer server) : IAsyncLifetime
             .SearchAsync(viewer, new InboxSearch(null, null, null, status, null, null, 0, 20, null, true), Ct);
     }
 
+    private async Task<InboxCounters> CountersAsync(Viewer viewer)
+    {
+        await using var scope = _module.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<InboxQueries>().CountersAsync(viewer, Ct);
+    }
+
     private async Task<List<(Guid Position, LetterStatus Status)>> EntriesAsync(Guid letterId)
     {
         await using var scope = _module.CreateScope();
@@ -178,5 +190,8 @@ public sealed class InboxProjectionTests(PostgresServer server) : IAsyncLifetime
         entries.Select(e => e.PositionId).ShouldBe(named, ignoreOrder: true);
         entries.ShouldAllBe(e => e.ReceivedAt == letter.ReceivedAt && e.Status == letter.Status && e.Urgency == letter.Urgency
             && e.SecurityClass == letter.SecurityClass && e.SenderDate == letter.SenderDate);
+        var addressed = await db.Recipients.Where(r => r.LetterId == letterId && r.Kind == RecipientKind.To).Select(r => r.PositionId).ToListAsync(Ct);
+        var gave = await db.Dispositions.Where(d => d.LetterId == letterId && d.Status != DispositionStatus.Cancelled).Select(d => d.FromPositionId).ToListAsync(Ct);
+        entries.ShouldAllBe(e => e.Addressed == addressed.Contains(e.PositionId) && e.FollowedUp == gave.Contains(e.PositionId));
     }
 }

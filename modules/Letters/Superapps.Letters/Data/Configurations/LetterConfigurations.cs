@@ -101,6 +101,10 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
         builder.HasIndex(e => new { e.PositionId, e.Status, e.Urgency, e.ReceivedAt }).IsDescending(false, false, false, true)
             .IncludeProperties(e => new { e.LetterId, e.SecurityClass, e.SenderDate });
         builder.HasIndex(e => e.LetterId);
+
+        // The counter of open letters addressed to the position that it has not disposed yet: a few rows per position.
+        builder.HasIndex(e => e.PositionId).HasDatabaseName("ix_inbox_entries_awaiting_follow_up")
+            .HasFilter("status = 0 AND addressed AND NOT followed_up");
     }
 }
 

@@ -549,6 +549,14 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("letter_id");
 
+                    b.Property<bool>("Addressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("addressed");
+
+                    b.Property<bool>("FollowedUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("followed_up");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -574,6 +582,10 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasIndex("LetterId")
                         .HasDatabaseName("ix_inbox_entries_letter_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_inbox_entries_awaiting_follow_up")
+                        .HasFilter("status = 0 AND addressed AND NOT followed_up");
 
                     b.HasIndex("PositionId", "ReceivedAt")
                         .IsDescending(false, true)

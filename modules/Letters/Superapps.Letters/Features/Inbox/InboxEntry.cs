@@ -26,4 +26,10 @@ internal sealed class InboxEntry
     public SecurityClass SecurityClass { get; private set; }
 
     public DateOnly SenderDate { get; private set; }
+
+    /// <summary>The letter is addressed to the position (not a copy, not a disposition).</summary>
+    public bool Addressed { get; private set; }
+
+    /// <summary>The position gave a live disposition on the letter: it followed the letter up.</summary>
+    public bool FollowedUp { get; private set; }
 }

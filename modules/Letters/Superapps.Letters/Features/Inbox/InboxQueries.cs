@@ -63,9 +63,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         var dispositions = db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled);
         return new InboxCounters(
             UnreadLetters: await toMe.CountAsync(r => r.Kind == RecipientKind.To && r.ReadAt == null, cancellationToken),
-            LettersWithoutFollowUp: await Entries(positions).Where(e => e.Status == LetterStatus.Open).CountAsync(e =>
-                db.Recipients.Any(r => r.LetterId == e.LetterId && r.PositionId == e.PositionId && r.Kind == RecipientKind.To)
-                && !db.Dispositions.Any(d => d.LetterId == e.LetterId && d.FromPositionId == e.PositionId && d.Status != DispositionStatus.Cancelled), cancellationToken),
+            LettersWithoutFollowUp: await Entries(positions).CountAsync(e => e.Status == LetterStatus.Open && e.Addressed && !e.FollowedUp, cancellationToken),
             UnreadDispositions: await dispositions.CountAsync(d => d.Status == DispositionStatus.Unread, cancellationToken),
             DispositionsNotActedOn: await dispositions.CountAsync(d => d.Status == DispositionStatus.Read, cancellationToken),
             UnreadCopies: await toMe.CountAsync(r => r.Kind == RecipientKind.Cc && r.ReadAt == null, cancellationToken),
