@@ -98,7 +98,28 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
         other.Hash.ShouldNotBe(first.Hash);
     }
 
-    public static TheoryData<string> Strategies => ["default", "walk", "rare", "common"];
+    [Fact]
+    public async Task The_inbox_entries_are_the_visibility_rule_computed_the_plain_way()
+    {
+        // Every (position, letter) the plain rule names has an entry, and no other entry exists: addressed or copied, or a
+        // live disposition to or from the position (the cancelled-parent giver included, which the old queries looked up apart).
+        const string plain = """
+            SELECT p.id AS position_id, l.id AS letter_id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date,
+              EXISTS (SELECT 1 FROM letters.recipients r WHERE r.letter_id = l.id AND r.position_id = p.id AND r.kind = 0) AS addressed,
+              EXISTS (SELECT 1 FROM letters.dispositions d WHERE d.letter_id = l.id AND d.from_position_id = p.id AND d.status <> 4) AS followed_up
+            FROM letters.letters l
+            CROSS JOIN LATERAL (
+              SELECT r.position_id AS id FROM letters.recipients r WHERE r.letter_id = l.id
+              UNION SELECT d.to_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4
+              UNION SELECT d.from_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4) p
+            """;
+        const string entries = "SELECT position_id, letter_id, received_at, status, urgency, security_class, sender_date, addressed, followed_up FROM letters.inbox_entries";
+        (await ScalarAsync("SELECT count(*) FROM letters.inbox_entries")).ShouldBeGreaterThan(Options.Letters);
+        (await ScalarAsync($"SELECT count(*) FROM ({plain} EXCEPT {entries}) t")).ShouldBe(0);
+        (await ScalarAsync($"SELECT count(*) FROM ({entries} EXCEPT {plain}) t")).ShouldBe(0);
+    }
+
+    public static TheoryData<string> Strategies => ["default", "rare", "common"];
 
     [Theory]
     [MemberData(nameof(Strategies))]
@@ -128,7 +149,6 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
             var queries = strategy switch
             {
-                "walk" => new InboxQueries(db, _clock) { WalkThreshold = 0 },
                 "rare" => new InboxQueries(db, _clock) { RareTermLimit = 1_000_000 },
                 "common" => new InboxQueries(db, _clock) { RareTermLimit = -1 },
                 _ => new InboxQueries(db, _clock),
@@ -138,7 +158,15 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
             {
                 var actual = await queries.SearchAsync(viewer, search, Ct);
                 var (ids, total) = await PlainSearchAsync(db, viewer, search);
-                actual.Total.ShouldBe(total, $"{search} for {viewer.PositionIds.First()}");
+                if (actual.TotalIsAtLeast)
+                {
+                    total.ShouldBeGreaterThan(actual.Total, $"{search} for {viewer.PositionIds.First()}");
+                }
+                else
+                {
+                    actual.Total.ShouldBe(total, $"{search} for {viewer.PositionIds.First()}");
+                }
+
                 actual.Items.Select(i => i.LetterId).ShouldBe(ids, $"{search} for {viewer.PositionIds.First()}");
                 compared += total;
             }
@@ -180,16 +208,22 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
 
         var viewer = new Viewer(Guid.NewGuid(), "Kabid B", Guid.Empty, new HashSet<Guid> { giver }, KeepsAgenda: false);
         var search = new InboxSearch(null, null, null, InboxStatus.All, null, null, 0, 100, null, true);
-        foreach (var walkThreshold in new[] { 0, int.MaxValue })
+        await using var scope = _module.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
+
+        // The rows above were written by hand; the desk refreshes the letter's entries in the same transaction, as here.
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
         {
-            await using var scope = _module.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
-            var plain = await PlainSearchAsync(db, viewer, search);
-            plain.Ids.ShouldContain(letter);
-            var page = await new InboxQueries(db, _clock) { WalkThreshold = walkThreshold }.SearchAsync(viewer, search, Ct);
-            page.Total.ShouldBe(plain.Total);
-            page.Items.Select(i => i.LetterId).ShouldBe(plain.Ids);
+            await InboxProjection.RefreshAsync(db, [letter], Ct);
+            await transaction.CommitAsync(Ct);
         }
+
+        var plain = await PlainSearchAsync(db, viewer, search);
+        plain.Ids.ShouldContain(letter);
+        var page = await new InboxQueries(db, _clock).SearchAsync(viewer, search, Ct);
+        page.Total.ShouldBe(plain.Total);
+        page.Items.Select(i => i.LetterId).ShouldBe(plain.Ids);
+        (await ScalarAsync($"SELECT count(*) FROM letters.inbox_entries WHERE position_id = '{giver}' AND letter_id = '{letter}'")).ShouldBe(1);
     }
 
     private async Task<List<Viewer>> ViewersAsync()

@@ -26,6 +26,9 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
 
     public DbSet<ClassificationCode> ClassificationCodes => Set<ClassificationCode>();
 
+    /// <summary>Each position's inbox lines, maintained by <see cref="Features.Inbox.InboxProjection"/>.</summary>
+    internal DbSet<Features.Inbox.InboxEntry> InboxEntries => Set<Features.Inbox.InboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

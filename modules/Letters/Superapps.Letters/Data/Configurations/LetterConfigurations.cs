@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Inbox;
 
 namespace Superapps.Letters.Data.Configurations;
 
@@ -81,6 +82,29 @@ internal sealed class DispositionConfiguration : IEntityTypeConfiguration<Dispos
         builder.Property<NpgsqlTypes.NpgsqlTsVector>(LetterConfiguration.SearchVector)
             .HasComputedColumnSql("to_tsvector('simple', coalesce(note, '') || ' ' || coalesce(report, ''))", stored: true);
         builder.HasIndex(LetterConfiguration.SearchVector).HasMethod("GIN");
+    }
+}
+
+internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEntry>
+{
+    public void Configure(EntityTypeBuilder<InboxEntry> builder)
+    {
+        builder.ToTable("inbox_entries");
+        builder.HasKey(e => new { e.PositionId, e.LetterId });
+        builder.HasOne<Letter>().WithMany().HasForeignKey(e => e.LetterId).OnDelete(DeleteBehavior.Cascade);
+
+        // A position's newest letters, and the filters checked in the index itself (docs/performance.md).
+        builder.HasIndex(e => new { e.PositionId, e.ReceivedAt }).IsDescending(false, true)
+            .IncludeProperties(e => new { e.LetterId, e.Status, e.Urgency, e.SecurityClass, e.SenderDate });
+
+        // Open or closed letters, by urgency, newest first: the filters of the inbox and the open-letter counter.
+        builder.HasIndex(e => new { e.PositionId, e.Status, e.Urgency, e.ReceivedAt }).IsDescending(false, false, false, true)
+            .IncludeProperties(e => new { e.LetterId, e.SecurityClass, e.SenderDate });
+        builder.HasIndex(e => e.LetterId);
+
+        // The counter of open letters addressed to the position that it has not disposed yet: a few rows per position.
+        builder.HasIndex(e => e.PositionId).HasDatabaseName("ix_inbox_entries_awaiting_follow_up")
+            .HasFilter("status = 0 AND addressed AND NOT followed_up");
     }
 }
 

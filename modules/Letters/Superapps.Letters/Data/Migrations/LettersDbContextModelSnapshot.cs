@@ -539,6 +539,69 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("recipients", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.Inbox.InboxEntry", b =>
+                {
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_id");
+
+                    b.Property<bool>("Addressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("addressed");
+
+                    b.Property<bool>("FollowedUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("followed_up");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("SecurityClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_class");
+
+                    b.Property<DateOnly>("SenderDate")
+                        .HasColumnType("date")
+                        .HasColumnName("sender_date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("PositionId", "LetterId")
+                        .HasName("pk_inbox_entries");
+
+                    b.HasIndex("LetterId")
+                        .HasDatabaseName("ix_inbox_entries_letter_id");
+
+                    b.HasIndex("PositionId")
+                        .HasDatabaseName("ix_inbox_entries_awaiting_follow_up")
+                        .HasFilter("status = 0 AND addressed AND NOT followed_up");
+
+                    b.HasIndex("PositionId", "ReceivedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_inbox_entries_position_id_received_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PositionId", "ReceivedAt"), new[] { "LetterId", "Status", "Urgency", "SecurityClass", "SenderDate" });
+
+                    b.HasIndex("PositionId", "Status", "Urgency", "ReceivedAt")
+                        .IsDescending(false, false, false, true)
+                        .HasDatabaseName("ix_inbox_entries_position_id_status_urgency_received_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PositionId", "Status", "Urgency", "ReceivedAt"), new[] { "LetterId", "SecurityClass", "SenderDate" });
+
+                    b.ToTable("inbox_entries", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Domain.Disposition", b =>
                 {
                     b.HasOne("Superapps.Letters.Domain.Letter", null)
@@ -583,6 +646,16 @@ namespace Superapps.Letters.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recipients_letters_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Inbox.InboxEntry", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_entries_letters_letter_id");
                 });
 #pragma warning restore 612, 618
         }

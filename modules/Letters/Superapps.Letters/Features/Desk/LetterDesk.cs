@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
 using Superapps.Organization.Contracts;
@@ -77,7 +78,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
                 $"Surat {letter.SecurityClass} {letter.AgendaLabel} dilihat", new { access }), cancellationToken);
         }
 
-        await SaveAsync(cancellationToken);
+        await SaveAsync(null, cancellationToken);
         var files = access == AccessLevel.Full
             ? await db.Files.AsNoTracking().Where(f => f.LetterId == letterId).OrderBy(f => f.UploadedAt)
                 .Select(f => new LetterFileInfo(f.Id, f.DispositionId, f.Kind, f.FileName, f.ContentType, f.Length)).ToListAsync(cancellationToken)
@@ -194,7 +195,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
 
         try
         {
-            await SaveAsync(cancellationToken);
+            await SaveAsync(letter.Id, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -302,7 +303,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
             letter.Reopen();
         }
 
-        await SaveAsync(cancellationToken);
+        await SaveAsync(letter.Id, cancellationToken);
         await audit.RecordAsync(new AuditEvent(Module, $"disposition.{action}", nameof(Disposition), disposition.Id.ToString(), summary,
             new { letter = letter.Id, letter.AgendaLabel }), cancellationToken);
         return (letter, disposition, now);
@@ -319,11 +320,22 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
     private void Event(Guid letterId, Guid? dispositionId, string action, Viewer viewer, string summary, DateTimeOffset now) =>
         db.Events.Add(new LetterEvent(Guid.CreateVersion7(), letterId, dispositionId, action, viewer.EmployeeId, viewer.Name, summary.Length > 1000 ? summary[..1000] : summary, now));
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the change; with <paramref name="letterId"/>, together with the letter's inbox entries (who sees it, and its
+    /// status) in one transaction. Read receipts change neither.
+    /// </summary>
+    private async Task SaveAsync(Guid? letterId, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (letterId is { } id)
+            {
+                await InboxProjection.SaveAsync(db, id, cancellationToken);
+            }
+            else
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -36,21 +36,24 @@ public sealed record InboxSearch(
 public sealed record InboxRow(Guid LetterId, string AgendaLabel, DateTimeOffset ReceivedAt, string Sender, string SenderNumber, string Subject,
     SecurityClass SecurityClass, Urgency Urgency, LetterStatus Status, bool Unread, DateTimeOffset? Deadline);
 
-public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Total);
+/// <summary>One page of the inbox and its total.</summary>
+/// <param name="Total">The number of matching letters, counted up to a bound (<see cref="InboxQueries.TotalBound"/>).</param>
+/// <param name="TotalIsAtLeast">True when there are more than <paramref name="Total"/> letters: the pager shows "1.000+".</param>
+public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Total, bool TotalIsAtLeast = false);
 
 /// <summary>The inbox: only letters the viewer is named on (recipient or disposition chain), paged, filtered and searched on the server.</summary>
 /// <remarks>
-/// The queries are shaped for a million letters (docs/performance.md): sets of letter ids are written as
-/// <c>id IN (… UNION ALL …)</c> so PostgreSQL can either probe them per letter while it walks the newest letters (a busy
-/// viewer, a common word) or build them first (a typical viewer, a rare word), whichever its statistics say is cheaper.
+/// Shaped for a million letters (docs/performance.md): the viewer's letters are the rows of <c>letters.inbox_entries</c>
+/// (<see cref="InboxProjection"/>), one per position and letter, with the letter's date and filterable columns. The newest
+/// page is a range scan of that table's index; the total is counted up to a bound, not to the end.
 /// </remarks>
 public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
 {
+    /// <summary>Totals are counted up to this many letters (or up to the end of the requested page, if further).</summary>
+    public const int TotalBound = 1000;
+
     /// <summary>Up to this many matching letters and dispositions in the whole city, a search term counts as rare.</summary>
     internal int RareTermLimit { get; init; } = 2000;
-
-    /// <summary>Above this many letters, the newest page is found by walking the newest letters (docs/performance.md).</summary>
-    internal int WalkThreshold { get; init; } = 20_000;
 
     public async Task<InboxCounters> CountersAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -58,12 +61,9 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var toMe = db.Recipients.Where(r => positions.Contains(r.PositionId));
         var dispositions = db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled);
-        var openLetters = db.Letters.Where(l => l.Status == LetterStatus.Open).Select(l => l.Id);
         return new InboxCounters(
             UnreadLetters: await toMe.CountAsync(r => r.Kind == RecipientKind.To && r.ReadAt == null, cancellationToken),
-            LettersWithoutFollowUp: await toMe.CountAsync(r => r.Kind == RecipientKind.To
-                && openLetters.Contains(r.LetterId)
-                && !db.Dispositions.Any(d => d.LetterId == r.LetterId && d.FromPositionId == r.PositionId && d.Status != DispositionStatus.Cancelled), cancellationToken),
+            LettersWithoutFollowUp: await Entries(positions).CountAsync(e => e.Status == LetterStatus.Open && e.Addressed && !e.FollowedUp, cancellationToken),
             UnreadDispositions: await dispositions.CountAsync(d => d.Status == DispositionStatus.Unread, cancellationToken),
             DispositionsNotActedOn: await dispositions.CountAsync(d => d.Status == DispositionStatus.Read, cancellationToken),
             UnreadCopies: await toMe.CountAsync(r => r.Kind == RecipientKind.Cc && r.ReadAt == null, cancellationToken),
@@ -75,52 +75,63 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         var positions = viewer.PositionIds.ToList();
         var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
         var number = text is null ? null : LikePattern.StartsWith(text);
+        var size = Math.Clamp(search.PageSize, 1, 100);
+        var skip = Math.Max(0, search.Page) * size;
 
-        // A rare term is looked up in the indexes first and its few letters checked for visibility; a common term is
-        // checked on the viewer's letters instead. PostgreSQL cannot tell the two apart in one statement (its estimate
-        // for a set of ids is a guess), so one bounded look at the full-text and trigram indexes decides.
-        var rare = text is not null && await Matching(text, number!).Take(RareTermLimit + 1).CountAsync(cancellationToken) <= RareTermLimit;
-
-        // Unread letters are a (small) part of the visible ones: start from them when only those are asked for.
-        var ids = search.Status == InboxStatus.Unread ? UnreadLetterIds(positions) : VisibleLetterIds(positions);
-        var filtered = text is not null || search.SecurityClass is not null || search.Urgency is not null || search.From is not null || search.To is not null
-            || search.Status is InboxStatus.Open or InboxStatus.Closed;
-
-        IQueryable<Letter> mine;
-        int total;
-        if (rare)
+        var entries = Filter(Entries(positions), search, positions);
+        if (text is not null)
         {
-            mine = WhereVisible(Filter(db.Letters.Where(l => Matching(text!, number!).Contains(l.Id)), search, positions, text, number, rare), positions);
-            total = await mine.CountAsync(cancellationToken);
-        }
-        else
-        {
-            mine = Filter(db.Letters.Where(l => ids.Contains(l.Id)), search, positions, text, number, rare);
-
-            // Without conditions on the letters themselves, the total is the number of distinct ids: no letter need be read.
-            total = filtered ? await mine.CountAsync(cancellationToken) : await DistinctIds(search, positions).CountAsync(cancellationToken);
-
-            // A viewer with very many letters finds the newest ones fastest by walking all letters newest first and
-            // checking each, instead of reading all of theirs and sorting them.
-            if (total > WalkThreshold && search.SortBy is null or "received" && search.Descending && search.Status != InboxStatus.Unread)
+            // A rare term's few letters come from the full-text and trigram indexes, and are looked up in the viewer's entries
+            // by primary key. A common term is checked on the viewer's entries, newest first, until the page is full.
+            // PostgreSQL cannot tell the two apart in one statement, so one bounded look at the indexes decides.
+            var matching = await Matching(text, number!).Take(RareTermLimit + 1).ToListAsync(cancellationToken);
+            if (matching.Count <= RareTermLimit)
             {
-                mine = Filter(WhereVisible(db.Letters, positions), search, positions, text, number, rare);
+                var ids = matching.Distinct().ToList();
+                entries = entries.Where(e => ids.Contains(e.LetterId));
+            }
+            else
+            {
+                entries = entries.Where(e =>
+                    db.Letters.Any(l => l.Id == e.LetterId
+                        && (EF.Property<NpgsqlTsVector>(l, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))
+                            || EF.Functions.ILike(l.SenderNumber, number!)))
+                    || db.Dispositions.Any(d => d.LetterId == e.LetterId
+                        && EF.Property<NpgsqlTsVector>(d, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))));
             }
         }
 
-        mine = mine.AsNoTracking();
-        mine = (search.SortBy, search.Descending) switch
-        {
-            ("sender", false) => mine.OrderBy(l => l.Sender).ThenByDescending(l => l.ReceivedAt),
-            ("sender", true) => mine.OrderByDescending(l => l.Sender).ThenByDescending(l => l.ReceivedAt),
-            ("urgency", false) => mine.OrderBy(l => l.Urgency).ThenByDescending(l => l.ReceivedAt),
-            ("urgency", true) => mine.OrderByDescending(l => l.Urgency).ThenByDescending(l => l.ReceivedAt),
-            ("received", false) => mine.OrderBy(l => l.ReceivedAt),
-            _ => mine.OrderByDescending(l => l.ReceivedAt),
-        };
+        // A letter named on two of the viewer's positions (a Plt or Plh) has two entries: it is listed once.
+        var keys = positions.Count == 1
+            ? entries.Select(e => new { e.LetterId, e.ReceivedAt })
+            : entries.Select(e => new { e.LetterId, e.ReceivedAt }).Distinct();
 
-        var size = Math.Clamp(search.PageSize, 1, 100);
-        var rows = await mine.Skip(Math.Max(0, search.Page) * size).Take(size)
+        // The total is counted up to a bound: counting every letter of a viewer with a hundred thousand would cost more than the page.
+        var bound = Math.Max(TotalBound, skip + size) + 1;
+        var counted = await keys.Take(bound).CountAsync(cancellationToken);
+        var atLeast = counted == bound;
+        var total = atLeast ? bound - 1 : counted;
+
+        List<Guid> pageIds;
+        if (search.SortBy is "sender" or "urgency")
+        {
+            var mine = db.Letters.Where(l => keys.Select(k => k.LetterId).Contains(l.Id));
+            mine = (search.SortBy, search.Descending) switch
+            {
+                ("sender", false) => mine.OrderBy(l => l.Sender).ThenByDescending(l => l.ReceivedAt),
+                ("sender", true) => mine.OrderByDescending(l => l.Sender).ThenByDescending(l => l.ReceivedAt),
+                ("urgency", false) => mine.OrderBy(l => l.Urgency).ThenByDescending(l => l.ReceivedAt),
+                _ => mine.OrderByDescending(l => l.Urgency).ThenByDescending(l => l.ReceivedAt),
+            };
+            pageIds = await mine.Skip(skip).Take(size).Select(l => l.Id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var ordered = search.SortBy is "received" && !search.Descending ? keys.OrderBy(k => k.ReceivedAt) : keys.OrderByDescending(k => k.ReceivedAt);
+            pageIds = await ordered.Skip(skip).Take(size).Select(k => k.LetterId).ToListAsync(cancellationToken);
+        }
+
+        var rows = await db.Letters.AsNoTracking().Where(l => pageIds.Contains(l.Id))
             .Select(l => new
             {
                 l.Id,
@@ -138,61 +149,56 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
                 Deadline = db.Dispositions.Where(d => d.LetterId == l.Id && positions.Contains(d.ToPositionId)
                     && d.Status != DispositionStatus.Cancelled && d.Status != DispositionStatus.Done).Min(d => d.Deadline),
             }).ToListAsync(cancellationToken);
-        return new InboxPage([.. rows.Select(r => new InboxRow(r.Id, $"{r.AgendaNumber:D4}/{r.AgendaYear}", r.ReceivedAt, r.Sender, r.SenderNumber, r.Subject,
-            r.SecurityClass, r.Urgency, r.Status, r.Unread, r.Deadline))], total);
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return new InboxPage([.. rows.OrderBy(r => order[r.Id]).Select(r => new InboxRow(r.Id, $"{r.AgendaNumber:D4}/{r.AgendaYear}", r.ReceivedAt, r.Sender, r.SenderNumber, r.Subject,
+            r.SecurityClass, r.Urgency, r.Status, r.Unread, r.Deadline))], total, atLeast);
     }
 
     /// <summary>
-    /// The visibility rule checked on each letter by index lookups (a scalar subquery, which PostgreSQL does not turn into
-    /// a hash of all the viewer's letters): for walking the newest letters, or the few letters that match a rare term.
+    /// The viewer's inbox entries. One position is compared by equality, not as a list: PostgreSQL 15 does not read an index
+    /// in order under <c>position_id = ANY(…)</c>, and the newest page would be a sort of all the viewer's letters.
     /// </summary>
-    private IQueryable<Letter> WhereVisible(IQueryable<Letter> letters, List<Guid> positions) => letters.Where(l =>
-        db.Recipients.Where(r => r.LetterId == l.Id && positions.Contains(r.PositionId)).Select(r => 1).FirstOrDefault() == 1
-        || db.Dispositions.Where(d => d.LetterId == l.Id && d.Status != DispositionStatus.Cancelled
-            && (positions.Contains(d.ToPositionId) || positions.Contains(d.FromPositionId))).Select(d => 1).FirstOrDefault() == 1);
+    private IQueryable<InboxEntry> Entries(List<Guid> positions)
+    {
+        if (positions.Count == 1)
+        {
+            var position = positions[0];
+            return db.InboxEntries.AsNoTracking().Where(e => e.PositionId == position);
+        }
 
-    /// <summary>The filters of the search, on any starting set of letters.</summary>
-    private IQueryable<Letter> Filter(IQueryable<Letter> letters, InboxSearch search, List<Guid> positions, string? text, string? number, bool rare)
+        return db.InboxEntries.AsNoTracking().Where(e => positions.Contains(e.PositionId));
+    }
+
+    /// <summary>The filters of the search, on the entries' copies of the letter's columns.</summary>
+    private IQueryable<InboxEntry> Filter(IQueryable<InboxEntry> entries, InboxSearch search, List<Guid> positions)
     {
         if (search.SecurityClass is { } securityClass)
         {
-            letters = letters.Where(l => l.SecurityClass == securityClass);
+            entries = entries.Where(e => e.SecurityClass == securityClass);
         }
 
         if (search.Urgency is { } urgency)
         {
-            letters = letters.Where(l => l.Urgency == urgency);
+            entries = entries.Where(e => e.Urgency == urgency);
         }
 
         if (search.From is { } from)
         {
-            letters = letters.Where(l => l.SenderDate >= from);
+            entries = entries.Where(e => e.SenderDate >= from);
         }
 
         if (search.To is { } to)
         {
-            letters = letters.Where(l => l.SenderDate <= to);
+            entries = entries.Where(e => e.SenderDate <= to);
         }
 
-        letters = search.Status switch
+        return search.Status switch
         {
-            InboxStatus.Open => letters.Where(l => l.Status == LetterStatus.Open),
-            InboxStatus.Closed => letters.Where(l => l.Status == LetterStatus.Closed),
-            InboxStatus.Unread => letters.Where(l =>
-                db.Recipients.Any(r => r.LetterId == l.Id && positions.Contains(r.PositionId) && r.ReadAt == null)
-                || db.Dispositions.Any(d => d.LetterId == l.Id && positions.Contains(d.ToPositionId) && d.Status == DispositionStatus.Unread)),
-            _ => letters,
+            InboxStatus.Open => entries.Where(e => e.Status == LetterStatus.Open),
+            InboxStatus.Closed => entries.Where(e => e.Status == LetterStatus.Closed),
+            InboxStatus.Unread => entries.Where(e => UnreadLetterIds(positions).Contains(e.LetterId)),
+            _ => entries,
         };
-
-        if (text is not null && !rare)
-        {
-            letters = letters.Where(l => EF.Property<NpgsqlTsVector>(l, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))
-                || EF.Functions.ILike(l.SenderNumber, number!)
-                || db.Dispositions.Any(d => d.LetterId == l.Id
-                    && EF.Property<NpgsqlTsVector>(d, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))));
-        }
-
-        return letters;
     }
 
     /// <summary>Letters whose subject, sender or number match, or with a disposition whose note or report matches: each part has its index.</summary>
@@ -204,35 +210,6 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
             .Concat(db.Dispositions
                 .Where(d => EF.Property<NpgsqlTsVector>(d, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text)))
                 .Select(d => d.LetterId));
-
-    /// <summary>The viewer's letters (or unread letters) as a set without duplicates, for counting.</summary>
-    private IQueryable<Guid> DistinctIds(InboxSearch search, List<Guid> positions) => search.Status == InboxStatus.Unread
-        ? db.Recipients.Where(r => positions.Contains(r.PositionId) && r.ReadAt == null).Select(r => r.LetterId)
-            .Union(db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status == DispositionStatus.Unread).Select(d => d.LetterId))
-        : db.Recipients.Where(r => positions.Contains(r.PositionId)).Select(r => r.LetterId)
-            .Union(db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled).Select(d => d.LetterId))
-            .Union(CancelledParentLetterIds(positions));
-
-    /// <summary>
-    /// The letters a viewer is named on: addressed or copied to one of their positions, or on a live disposition to or from one.
-    /// </summary>
-    /// <remarks>
-    /// "From" needs no scan of its own (for a Kepala it is hundreds of thousands of rows): <see cref="LetterDesk"/> lets a
-    /// position dispose only a letter addressed to it or a disposition it received, so the giver of a live disposition is a
-    /// recipient or the target of its parent. The parent is live, or cancelled (while unread): only that last case is
-    /// looked up, from the viewer's cancelled dispositions, which are few.
-    /// </remarks>
-    internal IQueryable<Guid> VisibleLetterIds(List<Guid> positions) =>
-        db.Recipients.Where(r => positions.Contains(r.PositionId)).Select(r => r.LetterId)
-            .Concat(db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled).Select(d => d.LetterId))
-            .Concat(CancelledParentLetterIds(positions));
-
-    /// <summary>Letters with a live disposition given by the viewer under a disposition to them that was cancelled afterwards.</summary>
-    private IQueryable<Guid> CancelledParentLetterIds(List<Guid> positions) =>
-        db.Dispositions.Where(p => positions.Contains(p.ToPositionId) && p.Status == DispositionStatus.Cancelled)
-            .Join(db.Dispositions, p => (Guid?)p.Id, c => c.ParentId, (p, c) => c)
-            .Where(c => positions.Contains(c.FromPositionId) && c.Status != DispositionStatus.Cancelled)
-            .Select(c => c.LetterId);
 
     /// <summary>Letters with an unread receipt or an unread disposition for one of the viewer's positions (all of them visible).</summary>
     private IQueryable<Guid> UnreadLetterIds(List<Guid> positions) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Inbox;
 
 namespace Superapps.Letters.Features.Registration;
 
@@ -25,6 +26,7 @@ internal static class AgendaBook
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await InboxProjection.RefreshAsync(db, [letter.Id], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
