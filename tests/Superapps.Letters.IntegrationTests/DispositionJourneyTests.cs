@@ -236,6 +236,35 @@ public sealed class DispositionJourneyTests(PostgresServer server) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Acting_on_a_disposition_someone_else_just_changed_gets_a_clear_conflict_and_keeps_their_work()
+    {
+        var letter = await RegisterAsync();
+        var kepala = await ViewerAsync(_kepala.Holders[0].EmployeeId);
+        var kabid = await ViewerAsync(_kabid[0].Holders[0].EmployeeId);
+        var node = (await DisposeAsync(kepala, letter.Id, null, _kepala.PositionId, [_kabid[0].PositionId])).Single();
+        await OpenAsync(kabid, letter.Id);
+
+        // A second tab loaded the disposition before the report below was sent from the first.
+        await using var secondTab = _module.CreateScope();
+        var loaded = await secondTab.ServiceProvider.GetRequiredService<LettersDbContext>().Dispositions.SingleAsync(d => d.Id == node, Ct);
+        loaded.Status.ShouldBe(DispositionStatus.Read);
+
+        await WithAsync(async sp =>
+        {
+            await sp.GetRequiredService<LetterDesk>().CompleteAsync(kabid, node, "Sudah dilaksanakan.", [], Ct);
+            return 0;
+        });
+        var conflict = await Should.ThrowAsync<DomainRuleException>(() => secondTab.ServiceProvider.GetRequiredService<LetterDesk>().StartAsync(kabid, node, Ct));
+
+        conflict.Error.ShouldBe(LetterErrors.Concurrency);
+        conflict.Error.Indonesian.ShouldNotBeNullOrWhiteSpace();
+        conflict.Error.English.ShouldNotBeNullOrWhiteSpace();
+        var saved = (await OpenAsync(kepala, letter.Id)).Tree.All.Single(d => d.Id == node);
+        saved.Status.ShouldBe(DispositionStatus.Done);
+        saved.Report.ShouldBe("Sudah dilaksanakan.");
+    }
+
+    [Fact]
     public async Task The_inbox_counts_and_finds_letters_by_subject_number_and_disposition_note()
     {
         var letter = await RegisterAsync();
