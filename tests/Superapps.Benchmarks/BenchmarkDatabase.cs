@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Npgsql;
 using Superapps.Benchmarks.Generation;
 using Superapps.Letters;
@@ -88,11 +89,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<LettersDbContext>();
         if (dataSource is null)
         {
-            LettersModule.ConfigureDbContext(options, ConnectionString);
+            options.UseModuleDatabase(ConnectionString, LettersDbContext.Schema);
         }
         else
         {
-            LettersModule.ConfigureDbContext(options, dataSource);
+            options.UseModuleDatabase(dataSource, LettersDbContext.Schema);
         }
 
         return new LettersDbContext(options.Options);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Superapps.Benchmarks.Generation;
@@ -128,7 +129,7 @@ internal static class InboxBenchmark
         {
             var recorder = new CommandRecorder();
             var options = new DbContextOptionsBuilder<LettersDbContext>();
-            LettersModule.ConfigureDbContext(options, dataSource);
+            options.UseModuleDatabase(dataSource, LettersDbContext.Schema);
             options.AddInterceptors(recorder);
             await using (var db = new LettersDbContext(options.Options))
             {

@@ -26,7 +26,7 @@ public static class AuditModule
     }
 
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, n => n.MigrationsHistoryTable("__EFMigrationsHistory", AuditDbContext.Schema)).UseSnakeCaseNamingConvention();
+        options.UseModuleDatabase(dataSource, AuditDbContext.Schema);
 }
 
 internal sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor

@@ -33,7 +33,7 @@ public static class LettersModule
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<LettersDbContext>((sp, options) => ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContext<LettersDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), LettersDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
@@ -53,14 +53,6 @@ public static class LettersModule
         return services;
     }
 
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
-
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
-
-    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
-        npgsql.MigrationsHistoryTable("__EFMigrationsHistory", LettersDbContext.Schema);
 }
 
 /// <summary>The Letters module as the portal shell sees it.</summary>

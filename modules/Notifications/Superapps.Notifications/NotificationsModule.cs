@@ -31,7 +31,7 @@ public static class NotificationsModule
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.PickupDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "mail-pickup"))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<NotificationsDbContext>((sp, options) => ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextFactory<NotificationsDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), NotificationsDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<NotificationsDbContext>(order: 40);
         services.AddHttpClient(HttpWhatsAppGateway.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
@@ -51,14 +51,6 @@ public static class NotificationsModule
         return services;
     }
 
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
-
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
-
-    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
-        npgsql.MigrationsHistoryTable("__EFMigrationsHistory", NotificationsDbContext.Schema);
 }
 
 /// <summary>The Notifications module as the portal shell sees it: the bell in the top bar, the list and the settings.</summary>

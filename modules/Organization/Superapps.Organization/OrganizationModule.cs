@@ -26,7 +26,7 @@ public static class OrganizationModule
     /// </summary>
     public static IServiceCollection AddOrganizationDirectory(this IServiceCollection services)
     {
-        services.AddDbContext<OrganizationDbContext>((sp, options) => ConfigureDbContext(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContext<OrganizationDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), OrganizationDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddMigrationsInitializer<OrganizationDbContext>(order: 10);
@@ -46,14 +46,6 @@ public static class OrganizationModule
         return services;
     }
 
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
-
-    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
-
-    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
-        npgsql.MigrationsHistoryTable("__EFMigrationsHistory", OrganizationDbContext.Schema);
 }
 
 /// <summary>The Organization module as the portal shell sees it.</summary>

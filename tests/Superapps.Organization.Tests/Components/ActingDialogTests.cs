@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Superapps.Organization.Data;
@@ -25,7 +26,7 @@ public sealed class ActingDialogTests : SuperappsComponentTest
 
     public ActingDialogTests()
     {
-        Services.AddDbContext<OrganizationDbContext>(o => OrganizationModule.ConfigureDbContext(o, "Host=127.0.0.1;Port=1;Database=never_opened;Timeout=1"));
+        Services.AddDbContext<OrganizationDbContext>(o => o.UseModuleDatabase("Host=127.0.0.1;Port=1;Database=never_opened;Timeout=1", OrganizationDbContext.Schema));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IAuditTrail>(_audit);
         Services.AddScoped<OrganizationAdministration>();

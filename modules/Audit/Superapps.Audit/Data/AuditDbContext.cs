@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Superapps.Modularity;
 
 namespace Superapps.Audit.Data;
 
@@ -59,8 +60,10 @@ public sealed class AuditEntry
 
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AuditDbContext>
 {
-    public AuditDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AuditDbContext>()
-            .UseNpgsql("Host=127.0.0.1;Database=design_time", n => n.MigrationsHistoryTable("__EFMigrationsHistory", AuditDbContext.Schema))
-            .UseSnakeCaseNamingConvention().Options);
+    public AuditDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<AuditDbContext>();
+        options.UseModuleDatabase("Host=127.0.0.1;Database=design_time", AuditDbContext.Schema);
+        return new AuditDbContext(options.Options);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Superapps.Letters.Data;
@@ -9,7 +10,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<LettersDbC
     public LettersDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<LettersDbContext>();
-        LettersModule.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
+        options.UseModuleDatabase("Host=127.0.0.1;Database=design_time", LettersDbContext.Schema);
         return new LettersDbContext(options.Options);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Superapps.Notifications.Data;
@@ -9,7 +10,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<Notificati
     public NotificationsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<NotificationsDbContext>();
-        NotificationsModule.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
+        options.UseModuleDatabase("Host=127.0.0.1;Database=design_time", NotificationsDbContext.Schema);
         return new NotificationsDbContext(options.Options);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Superapps.Modularity;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Superapps.Organization.Data;
@@ -9,7 +10,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<Organizati
     public OrganizationDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<OrganizationDbContext>();
-        OrganizationModule.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
+        options.UseModuleDatabase("Host=127.0.0.1;Database=design_time", OrganizationDbContext.Schema);
         return new OrganizationDbContext(options.Options);
     }
 }
