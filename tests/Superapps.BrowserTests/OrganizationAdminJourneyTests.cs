@@ -58,7 +58,7 @@ public sealed class OrganizationAdminJourneyTests(PortalFixture fixture)
         var found = page.GetByTestId("employees").Locator("tbody tr");
         await Assertions.Expect(found).ToHaveCountAsync(1);
         await Assertions.Expect(found.First).ToContainTextAsync("Rudi Hartono");
-        await found.First.GetByText("Rudi Hartono").ClickAsync();
+        await found.First.GetByTestId("employee-link").ClickAsync();
         await page.WaitForURLAsync(new Regex("/organisasi/pegawai/[0-9a-f-]{36}$"));
         await PortalFixture.WaitInteractiveAsync(page);
 
