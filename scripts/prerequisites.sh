@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the portal and its tests need on a fresh Debian machine of this kind:
-# PostgreSQL server binaries, Chromium for browser tests, poppler-utils (pdfsig, pdftoppm) and qpdf
-# for PDF checks, and fonts. Does nothing when everything is already there.
+# PostgreSQL server binaries, Chromium for browser tests, poppler-utils (pdfsig, pdftoppm) and qpdf for PDF
+# checks, libnss3-tools (certutil, for the test NSS database that trusts the city root), and fonts.
+# Does nothing when everything is already there.
 set -euo pipefail
 
 missing=()
@@ -9,8 +10,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
