@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Superapps.Letters.Domain.Drafting;
+using Superapps.Letters.Features.Documents;
+
+namespace Superapps.Letters.Tests.Documents;
+
+/// <summary>Outgoing letters rendered to real PDFs, checked with qpdf and read back with poppler.</summary>
+public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly LetterPdfRenderer _renderer = new();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("superapps-letters-pdf-");
+
+    public static TheoryData<LetterKind, bool> KindsSignedAndDraft()
+    {
+        var data = new TheoryData<LetterKind, bool>();
+        foreach (var kind in Enum.GetValues<LetterKind>())
+        {
+            data.Add(kind, false);
+            data.Add(kind, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsSignedAndDraft))]
+    public void Every_kind_renders_a_valid_pdf_in_its_layout(LetterKind kind, bool isSigned)
+    {
+        var path = Save(SampleLetters.Create(kind, isSigned), $"{kind}-{(isSigned ? "signed" : "draft")}");
+
+        PdfTools.CheckAndCountPages(path).ShouldBe(1);
+        var text = Text(path);
+        var title = kind switch
+        {
+            LetterKind.NotaDinas => "NOTA DINAS",
+            LetterKind.SuratEdaran => "SURAT EDARAN",
+            LetterKind.SuratTugas => "SURAT TUGAS",
+            _ => "Nomor",
+        };
+        var number = isSigned ? SampleLetters.Number : "(belum bernomor)";
+        ShouldAppearInOrder(text, "PEMERINTAH KOTA JAMBI", "DINAS KOMUNIKASI DAN INFORMATIKA", title, number, "Dalam rangka percepatan",
+            "Rabu, 25 November 2026", "tepat pada waktunya", "Dr. Ir. Ahmad Fauzi, M.Si.", "NIP. 197503152000031002");
+        if (kind == LetterKind.NotaDinas)
+        {
+            ShouldAppearInOrder(text, "Yth.", "Dari", "Tembusan", "Wali Kota Jambi (sebagai laporan)", "Tanggal", "23 November 2026", "Sifat", "Lampiran", "Hal");
+        }
+        else
+        {
+            ShouldAppearInOrder(text, "Tembusan:", "1. Wali Kota Jambi (sebagai laporan)", "2. Sekretaris Daerah Kota Jambi", "3. Inspektur Kota Jambi");
+        }
+
+        if (kind is LetterKind.SuratDinas or LetterKind.SuratUndangan)
+        {
+            ShouldAppearInOrder(text, "Jambi, 23 November 2026", "Nomor", "Sifat", "Segera", "Lampiran", "1 (satu) berkas", "Hal", "Yth.", "Kepala Dinas Pendidikan Kota Jambi", "di", "Tempat");
+        }
+
+        if (kind == LetterKind.SuratEdaran)
+        {
+            ShouldAppearInOrder(text, "TENTANG", "PERCEPATAN PENERAPAN SISTEM PEMERINTAHAN", "Yth.", "Ditetapkan di Jambi", "pada tanggal 23 November 2026");
+        }
+
+        if (isSigned)
+        {
+            ShouldAppearInOrder(text, "Ditandatangani secara elektronik oleh:", "Dr. Ir. Ahmad Fauzi", "Dokumen ini telah ditandatangani secara elektronik");
+            text.ShouldNotContain("KONSEP");
+        }
+        else
+        {
+            text.ShouldNotContain("Ditandatangani secara elektronik");
+        }
+    }
+
+    [Fact]
+    public void A_long_letter_with_a_table_and_lists_runs_over_three_pages_and_keeps_its_order()
+    {
+        var path = Save(SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true), "SuratDinas-long-plt");
+
+        PdfTools.CheckAndCountPages(path).ShouldBe(3);
+        var text = Text(path);
+        ShouldAppearInOrder(text, SampleLetters.Number, "Latar belakang.", "Paragraf 1:", "Paragraf 9:", "DAFTAR PETUGAS PENGHUBUNG", "Nama", "NIP", "Jabatan",
+            "Rahmat Hidayat,", "Andi Saputra,", "• Petugas penghubung hadir", "a. data kepegawaian setiap bulan;", "b. data layanan setiap triwulan.",
+            "• Perubahan petugas", "Paragraf 16:", "Penutup surat", SampleLetters.PltTitle, "Dr. Ir. Ahmad Fauzi", "Tembusan:");
+        Regex.IsMatch(text, @"- ?2 ?-").ShouldBeTrue();
+        Regex.IsMatch(text, @"- ?3 ?-").ShouldBeTrue();
+        Regex.Count(text, "Dokumen ini telah ditandatangani secara elektronik").ShouldBe(3);
+    }
+
+    [Fact]
+    public void The_signature_block_moves_whole_to_the_next_page_when_it_does_not_fit()
+    {
+        // Enough paragraphs to leave a little room at the foot of the first page, too little for the signature block.
+        for (var paragraphs = 8; paragraphs <= 16; paragraphs++)
+        {
+            var body = string.Concat(Enumerable.Repeat("<p>Kalimat isi surat yang cukup panjang untuk memenuhi satu baris penuh dalam surat dinas ini.</p>", paragraphs));
+            var path = Save(SampleLetters.Create(LetterKind.SuratTugas, isSigned: true, body), $"keep-{paragraphs}");
+            var pages = PdfTools.CheckAndCountPages(path);
+            var lastPage = PdfTools.Run("pdftotext", "-layout", "-f", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), path, "-").Output;
+            var normalised = Normalise(lastPage);
+
+            // The title, the QR note, the name and the NIP are always on the same page.
+            normalised.ShouldContain("Kepala Dinas Komunikasi dan Informatika,");
+            normalised.ShouldContain("Ditandatangani secara elektronik oleh:");
+            normalised.ShouldContain("NIP. 197503152000031002");
+        }
+    }
+
+    [Fact]
+    public void Script_in_the_body_is_not_printed_as_markup_and_does_not_break_the_pdf()
+    {
+        var sanitizer = new RichTextSanitizer();
+        var body = sanitizer.Sanitize("<p>Isi <script>alert('xss')</script><img src=x onerror=alert(1)>aman</p>");
+        var path = Save(SampleLetters.Create(LetterKind.NotaDinas, isSigned: false, body), "script");
+
+        PdfTools.CheckAndCountPages(path).ShouldBe(1);
+        var text = Text(path);
+        text.ShouldContain("Isi aman");
+        text.ShouldNotContain("alert");
+    }
+
+    [Fact]
+    public void Renders_concurrently_and_fast()
+    {
+        var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true);
+        var first = _renderer.Render(letter);
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = _renderer.Render(letter));
+        foreach (var (pdf, i) in results.Select((r, i) => (r, i)))
+        {
+            var path = Path.Combine(_folder.FullName, $"parallel-{i}.pdf");
+            File.WriteAllBytes(path, pdf);
+            PdfTools.CheckAndCountPages(path).ShouldBe(3);
+            Math.Abs(pdf.Length - first.Length).ShouldBeLessThan(64);
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            _renderer.Render(letter);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        output.WriteLine($"Three-page letter: median {times[times.Count / 2]:F1} ms, p95 {times[(int)(times.Count * 0.95) - 1]:F1} ms.");
+    }
+
+    [Fact]
+    public void Screenshots_of_the_signed_nota_dinas_and_surat_dinas()
+    {
+        var folder = Path.Combine(PdfTools.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var (name, letter) in new[]
+        {
+            ("letter-nota-dinas-signed", SampleLetters.Create(LetterKind.NotaDinas, isSigned: true, acting: true)),
+            ("letter-surat-dinas-signed", SampleLetters.Create(LetterKind.SuratDinas, isSigned: true)),
+            ("letter-surat-dinas-long", SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true)),
+            ("letter-surat-edaran-draft", SampleLetters.Create(LetterKind.SuratEdaran, isSigned: false)),
+        })
+        {
+            var path = Save(letter, name);
+            PdfTools.Screenshot(path, Path.Combine(folder, name));
+            File.Exists(Path.Combine(folder, name + "-1.png")).ShouldBeTrue();
+        }
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string Save(LetterDocument letter, string name)
+    {
+        var path = Path.Combine(_folder.FullName, name + ".pdf");
+        File.WriteAllBytes(path, _renderer.Render(letter));
+        return path;
+    }
+
+    private static string Text(string path) => Normalise(PdfTools.Text(path));
+
+    private static string Normalise(string text) => Spaces().Replace(text, " ");
+
+    private static void ShouldAppearInOrder(string text, params string[] parts)
+    {
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var found = text.IndexOf(part, at, StringComparison.Ordinal);
+            found.ShouldBeGreaterThanOrEqualTo(0, $"\"{part}\" should appear after position {at} in:\n{text}");
+            at = found + part.Length;
+        }
+    }
+
+    [GeneratedRegex(@"[ \t]+")]
+    private static partial Regex Spaces();
+}
