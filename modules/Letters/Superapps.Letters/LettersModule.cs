@@ -48,6 +48,8 @@ public static class LettersModule
         services.TryAddScoped<AgendaQueries>();
         services.TryAddScoped<ArchiveQueries>();
         services.TryAddScoped<DispositionDeadlines>();
+        services.TryAddSingleton<Features.Documents.ILetterPdfRenderer, Features.Documents.LetterPdfRenderer>();
+        services.TryAddSingleton<Features.Documents.IRichTextSanitizer, Features.Documents.RichTextSanitizer>();
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;
