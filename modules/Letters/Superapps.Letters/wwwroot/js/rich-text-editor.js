@@ -30,6 +30,21 @@ function copyClean(source, target, doc) {
         if (dropped.has(tag)) {
             continue;
         }
+        const weight = node.style?.fontWeight ?? '';
+        if (tag === 'B' && (weight === 'normal' || weight === '400')) {
+            copyClean(node, target, doc); // Google Docs wraps whole pastes in <b style="font-weight:normal">
+            continue;
+        }
+        if (tag === 'SPAN' || tag === 'FONT') {
+            // Word processors mark formatting with styles: keep bold, italic and underline as tags.
+            let inner = target;
+            const wrap = name => { const element = doc.createElement(name); inner.appendChild(element); inner = element; };
+            if (weight === 'bold' || Number(weight) >= 600) wrap('strong');
+            if (node.style?.fontStyle === 'italic') wrap('em');
+            if ((node.style?.textDecorationLine || node.style?.textDecoration || '').includes('underline')) wrap('u');
+            copyClean(node, inner, doc);
+            continue;
+        }
         if (allowed.has(tag) || blocks.has(tag)) {
             const name = blocks.has(tag) ? 'P' : tag;
             const copy = doc.createElement(name.toLowerCase());
