@@ -119,6 +119,31 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void The_city_emblem_is_printed_when_the_letterhead_has_one()
+    {
+        var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: false) with
+        {
+            Letterhead = SampleLetters.Letterhead with { LogoPng = TestPng.Emblem() },
+        };
+        var path = Save(letter, "logo");
+
+        PdfTools.CheckAndCountPages(path).ShouldBe(1);
+        var images = PdfTools.Run("pdfimages", "-list", path).Output;
+        Regex.Count(images, @"^\s*1\s+\d+\s+image\s", RegexOptions.Multiline).ShouldBe(1, images);
+    }
+
+    [Fact]
+    public void A_broken_emblem_falls_back_to_the_drawn_shield()
+    {
+        var letter = SampleLetters.Create(LetterKind.NotaDinas, isSigned: false) with
+        {
+            Letterhead = SampleLetters.Letterhead with { LogoPng = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3] },
+        };
+
+        PdfTools.CheckAndCountPages(Save(letter, "broken-logo")).ShouldBe(1);
+    }
+
+    [Fact]
     public void Renders_concurrently_and_fast()
     {
         var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true);

@@ -223,6 +223,8 @@ internal sealed class LetterPdfRenderer : ILetterPdfRenderer
         return face;
     }
 
+    /// <summary>Draws the emblem scaled into its box; false when PDFsharp cannot read it (it reads 8-bit RGB and RGBA PNGs and JPEGs,
+    /// not 1-bit or grey PNGs), and the drawn shield stands in.</summary>
     private static bool DrawImage(LetterCanvas canvas, byte[] png, double x, double y, double width, double height)
     {
         try
