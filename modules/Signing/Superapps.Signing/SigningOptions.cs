@@ -42,7 +42,7 @@ public sealed class SigningOptions
 
     /// <summary>PBKDF2-SHA256 iterations protecting each user's private key with their passphrase (docs/adr/0009).</summary>
     [Range(10_000, 10_000_000)]
-    public int PassphraseIterations { get; set; } = 150_000;
+    public int PassphraseIterations { get; set; } = 100_000;
 
     /// <summary>Extra trusted roots for verification (e.g. BSrE's), as PEM text with one or more certificates.</summary>
     public string? TrustedRootsPem { get; set; }
