@@ -84,6 +84,8 @@ public sealed class SigningPortalModule : IPortalModule
     [
         new("Tanda Tangan Elektronik", "Electronic signature", "/tanda-tangan", Icons.Material.Filled.Draw, Policies.Employee, 800,
             "Sertifikat dan frasa sandi tanda tangan elektronik Anda", "Your electronic signature certificate and passphrase"),
+        new("Sertifikat TTE", "Signing certificates", "/tanda-tangan/admin", Icons.Material.Filled.VerifiedUser, Policies.Administrator, 1810,
+            "Daftar dan pencabutan sertifikat tanda tangan", "List and revoke signing certificates"),
     ];
 
     public void AddPolicies(AuthorizationOptions options)
