@@ -41,6 +41,12 @@ internal sealed class PdfFile
             throw new PdfFormatException("Not a PDF.");
         }
 
+        var tail = Encoding.ASCII.GetString(bytes, Math.Max(0, bytes.Length - 1024), Math.Min(1024, bytes.Length));
+        if (!tail.Contains("%%EOF", StringComparison.Ordinal))
+        {
+            throw new PdfFormatException("The file does not end with %%EOF: it is truncated.");
+        }
+
         var file = new PdfFile(bytes);
         file.ReadCrossReference();
         return file;
