@@ -36,6 +36,11 @@ public static class SigningModule
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 options.KeyDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "keys", "signing");
+                // Relative addresses (verifikasi/…, pki/…) resolve under the base only when it ends with a slash.
+                if (options.PublicBaseUrl is { IsAbsoluteUri: true } baseUrl && !baseUrl.AbsoluteUri.EndsWith('/'))
+                {
+                    options.PublicBaseUrl = new Uri(baseUrl.AbsoluteUri + "/");
+                }
                 if (configuration[$"{SigningOptions.Section}:Organization"] is null && configuration["Superapps:City:GovernmentName"] is { Length: > 0 } government)
                 {
                     options.Organization = government;
