@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Superapps.Audit;
 using Superapps.Letters;
 using Superapps.Notifications;
+using Superapps.Signing;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -22,6 +23,7 @@ builder.Services.AddAuditModule();
 builder.Services.AddOrganizationModule();
 builder.Services.AddLettersModule();
 builder.Services.AddNotificationsModule();
+builder.Services.AddSigningModule();
 
 var app = builder.Build();
 

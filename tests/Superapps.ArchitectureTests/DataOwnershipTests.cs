@@ -149,6 +149,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         builder.AddIdentityServer();
         Superapps.Letters.LettersModule.AddLettersModule(builder.Services);
         Superapps.Notifications.NotificationsModule.AddNotificationsModule(builder.Services);
+        Superapps.Signing.SigningModule.AddSigningModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

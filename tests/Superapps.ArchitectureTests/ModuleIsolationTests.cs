@@ -104,6 +104,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Portal", "Superapps.Audit", ["Superapps.Audit.AuditModule", "Superapps.Audit.AuditModule.AddAuditModule"] },
         { "Superapps.Portal", "Superapps.Letters", ["Superapps.Letters.LettersModule", "Superapps.Letters.LettersModule.AddLettersModule"] },
         { "Superapps.Portal", "Superapps.Notifications", ["Superapps.Notifications.NotificationsModule", "Superapps.Notifications.NotificationsModule.AddNotificationsModule"] },
+        { "Superapps.Portal", "Superapps.Signing", ["Superapps.Signing.SigningModule", "Superapps.Signing.SigningModule.AddSigningModule"] },
     };
 
     [Theory]

@@ -37,6 +37,8 @@ public static class Product
         typeof(Superapps.Letters.LettersModule).Assembly,
         typeof(Superapps.Notifications.Contracts.INotifier).Assembly,
         typeof(Superapps.Notifications.NotificationsModule).Assembly,
+        typeof(Superapps.Signing.Contracts.IDocumentSigner).Assembly,
+        typeof(Superapps.Signing.SigningModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

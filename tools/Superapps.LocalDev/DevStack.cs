@@ -68,6 +68,8 @@ public sealed class DevStack : IAsyncDisposable
                 ["Superapps__Portal__Authentication__AllowHttp"] = "true",
                 // Links in notification e-mails; with no SMTP host set, e-mails go to mail-pickup under the data folder.
                 ["Superapps__Notifications__PortalUrl"] = stack.PortalUrl.ToString(),
+                // The public verification URL printed in the QR code of signed letters.
+                ["Superapps__Signing__PublicBaseUrl"] = stack.PortalUrl.ToString(),
             };
             foreach (var (key, value) in options.PortalSettings)
             {
