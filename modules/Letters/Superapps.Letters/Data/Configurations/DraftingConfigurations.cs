@@ -66,6 +66,8 @@ internal sealed class OutgoingLetterStepConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("outgoing_letter_steps");
         builder.HasKey(s => s.Id);
+        // Steps get their id in the domain and are added through the letter's collection: never an update of an existing row.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Title).HasMaxLength(260);
         builder.Property(s => s.Notes).HasMaxLength(4000);
@@ -79,6 +81,7 @@ internal sealed class OutgoingLetterVersionConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("outgoing_letter_versions");
         builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Subject).HasMaxLength(DraftContent.MaxSubjectLength);
         builder.Property(v => v.ClassificationCode).HasMaxLength(30);
         builder.Property(v => v.Attachments).HasMaxLength(100);

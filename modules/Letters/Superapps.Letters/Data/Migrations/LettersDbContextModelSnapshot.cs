@@ -501,7 +501,6 @@ namespace Superapps.Letters.Data.Migrations
             modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -562,7 +561,6 @@ namespace Superapps.Letters.Data.Migrations
             modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

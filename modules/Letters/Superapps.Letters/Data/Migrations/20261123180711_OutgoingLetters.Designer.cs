@@ -14,7 +14,7 @@ using Superapps.Letters.Data;
 namespace Superapps.Letters.Data.Migrations
 {
     [DbContext(typeof(LettersDbContext))]
-    [Migration("20261123172706_OutgoingLetters")]
+    [Migration("20261123180711_OutgoingLetters")]
     partial class OutgoingLetters
     {
         /// <inheritdoc />
@@ -504,7 +504,6 @@ namespace Superapps.Letters.Data.Migrations
             modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -565,7 +564,6 @@ namespace Superapps.Letters.Data.Migrations
             modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
