@@ -74,6 +74,9 @@ public sealed class LettersPortalModule : IPortalModule
     /// <summary>Registry clerks (pencatat surat) and OPD admins register incoming letters for their OPD.</summary>
     public const string RegisterPolicy = "letters.register";
 
+    /// <summary>An OPD's administrator sets its outgoing letter number format and letterhead lines.</summary>
+    public const string NumberingPolicy = "letters.numbering";
+
     public string Name => LettersDbContext.Schema;
 
     public Assembly PagesAssembly => typeof(LettersPortalModule).Assembly;
@@ -88,14 +91,19 @@ public sealed class LettersPortalModule : IPortalModule
             "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
         new("Konsep Surat", "Drafts", "/surat/konsep", Icons.Material.Filled.EditNote, Policies.Employee, 102,
             "Konsep surat keluar: menulis, memeriksa, menandatangani", "Outgoing letter drafts: write, review, sign"),
+        new("Format Nomor Surat", "Letter number format", "/surat/penomoran", Icons.Material.Filled.Numbers, NumberingPolicy, 118,
+            "Format nomor surat keluar dan kop surat OPD", "Your OPD's outgoing letter numbers and letterhead"),
         new("Arsip Surat", "Letter archive", "/surat/arsip", Icons.Material.Filled.Inventory2, Policies.Employee, 105,
             "Surat yang sudah selesai, dengan alur disposisinya", "Closed letters with their disposition tree"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
 
-    public void AddPolicies(AuthorizationOptions options) =>
+    public void AddPolicies(AuthorizationOptions options)
+    {
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
+        options.AddPolicy(NumberingPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AgencyAdministrator));
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
