@@ -13,11 +13,15 @@ using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Classification;
 using Superapps.Letters.Features.Deadlines;
 using Superapps.Letters.Features.Desk;
+using Superapps.Letters.Features.Drafting;
 using Superapps.Letters.Features.Files;
 using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.InternalDelivery;
 using Superapps.Letters.Features.Notices;
+using Superapps.Letters.Features.Numbering;
 using Superapps.Letters.Features.Registration;
+using Superapps.Letters.Features.Sending;
+using Superapps.Letters.Features.Signing;
 using MudBlazor;
 using Superapps.Modularity;
 using Superapps.Scheduling;
@@ -28,8 +32,9 @@ namespace Superapps.Letters;
 /// <summary>Registers the Letters module in a host.</summary>
 public static class LettersModule
 {
-    /// <summary>Adds letters, dispositions and their data. Needs an <see cref="NpgsqlDataSource"/>, the organisation directory and an
-    /// <c>INotifier</c> (the Notifications module).</summary>
+    /// <summary>Adds letters, dispositions, outgoing letters and their data. Needs an <see cref="NpgsqlDataSource"/>, the organisation directory, an
+    /// <c>INotifier</c> (the Notifications module), and for drafting and signing an <c>IDocumentSigner</c> (the Signing module), an
+    /// <c>ILetterPdfRenderer</c> and an <c>IRichTextSanitizer</c> (Features/Documents). An <see cref="IExternalLetterMailer"/> is optional.</summary>
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -50,6 +55,14 @@ public static class LettersModule
         services.TryAddScoped<DispositionDeadlines>();
         services.TryAddSingleton<Features.Documents.ILetterPdfRenderer, Features.Documents.LetterPdfRenderer>();
         services.TryAddSingleton<Features.Documents.IRichTextSanitizer, Features.Documents.RichTextSanitizer>();
+        services.TryAddScoped<DraftingDesk>();
+        services.TryAddScoped<DraftQueries>();
+        services.TryAddScoped<DraftDefaults>();
+        services.TryAddScoped<DraftDocuments>();
+        services.TryAddScoped<DraftingNotices>();
+        services.TryAddScoped<OutgoingLetterSigning>();
+        services.TryAddScoped<OutgoingLetterSending>();
+        services.TryAddScoped<NumberingSettings>();
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;
@@ -63,6 +76,9 @@ public sealed class LettersPortalModule : IPortalModule
     /// <summary>Registry clerks (pencatat surat) and OPD admins register incoming letters for their OPD.</summary>
     public const string RegisterPolicy = "letters.register";
 
+    /// <summary>An OPD's administrator sets its outgoing letter number format and letterhead lines.</summary>
+    public const string NumberingPolicy = "letters.numbering";
+
     public string Name => LettersDbContext.Schema;
 
     public Assembly PagesAssembly => typeof(LettersPortalModule).Assembly;
@@ -75,18 +91,26 @@ public sealed class LettersPortalModule : IPortalModule
             "Catat surat yang diterima OPD", "Register a letter your OPD received"),
         new("Agenda Surat", "Letter agenda", "/surat/agenda", Icons.Material.Filled.MenuBook, RegisterPolicy, 115,
             "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
+        new("Konsep Surat", "Drafts", "/surat/konsep", Icons.Material.Filled.EditNote, Policies.Employee, 102,
+            "Konsep surat keluar: menulis, memeriksa, menandatangani", "Outgoing letter drafts: write, review, sign"),
+        new("Format Nomor Surat", "Letter number format", "/surat/penomoran", Icons.Material.Filled.Numbers, NumberingPolicy, 118,
+            "Format nomor surat keluar dan kop surat OPD", "Your OPD's outgoing letter numbers and letterhead"),
         new("Arsip Surat", "Letter archive", "/surat/arsip", Icons.Material.Filled.Inventory2, Policies.Employee, 105,
             "Surat yang sudah selesai, dengan alur disposisinya", "Closed letters with their disposition tree"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
 
-    public void AddPolicies(AuthorizationOptions options) =>
+    public void AddPolicies(AuthorizationOptions options)
+    {
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
+        options.AddPolicy(NumberingPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AgencyAdministrator));
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         LetterFileEndpoints.Map(endpoints);
         AgendaExportEndpoint.Map(endpoints);
+        DraftEndpoints.Map(endpoints);
     }
 }

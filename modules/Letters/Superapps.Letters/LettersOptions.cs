@@ -16,4 +16,14 @@ public sealed class LettersOptions
     /// tests do not, so their agendas start empty).
     /// </summary>
     public bool SeedDemoLetters { get; set; }
+
+    /// <summary>The upper line of every OPD's letterhead (kop surat), e.g. "PEMERINTAH KOTA JAMBI".</summary>
+    [Required]
+    [StringLength(120)]
+    public string Government { get; set; } = "PEMERINTAH KOTA";
+
+    /// <summary>The place of outgoing letters' date line, e.g. "Jambi".</summary>
+    [Required]
+    [StringLength(60)]
+    public string Place { get; set; } = "Kota";
 }

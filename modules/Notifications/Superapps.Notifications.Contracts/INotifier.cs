@@ -60,4 +60,7 @@ public enum NoticeTopic
 
     /// <summary>A dataset update is due or was reviewed (DataUpdates module).</summary>
     DataUpdate = 6,
+
+    /// <summary>An outgoing letter needs the user's review (paraf) or signature, or the user's draft was returned, signed or sent (Letters module).</summary>
+    DraftLetter = 7,
 }

@@ -26,6 +26,21 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
 
     public DbSet<ClassificationCode> ClassificationCodes => Set<ClassificationCode>();
 
+    public DbSet<Domain.Drafting.OutgoingLetter> OutgoingLetters => Set<Domain.Drafting.OutgoingLetter>();
+
+    public DbSet<Domain.Drafting.OutgoingLetterStep> OutgoingLetterSteps => Set<Domain.Drafting.OutgoingLetterStep>();
+
+    public DbSet<Domain.Drafting.OutgoingLetterVersion> OutgoingLetterVersions => Set<Domain.Drafting.OutgoingLetterVersion>();
+
+    public DbSet<Domain.Drafting.OutgoingLetterFile> OutgoingLetterFiles => Set<Domain.Drafting.OutgoingLetterFile>();
+
+    /// <summary>The register of outgoing letter numbers: reserved, used and void.</summary>
+    public DbSet<Features.Numbering.LetterNumber> LetterNumbers => Set<Features.Numbering.LetterNumber>();
+
+    public DbSet<Features.Numbering.NumberingFormat> NumberingFormats => Set<Features.Numbering.NumberingFormat>();
+
+    public DbSet<Features.Numbering.OutgoingNumberCounter> OutgoingNumberCounters => Set<Features.Numbering.OutgoingNumberCounter>();
+
     /// <summary>Each position's inbox lines, maintained by <see cref="Features.Inbox.InboxProjection"/>.</summary>
     internal DbSet<Features.Inbox.InboxEntry> InboxEntries => Set<Features.Inbox.InboxEntry>();
 

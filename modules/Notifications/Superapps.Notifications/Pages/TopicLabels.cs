@@ -15,6 +15,7 @@ public static class TopicLabels
         NoticeTopic.Overdue => T("Lewat batas waktu", "Overdue items"),
         NoticeTopic.Ticket => T("Tiket pengaduan TIK", "ICT complaint tickets"),
         NoticeTopic.DataUpdate => T("Pembaruan data OPD", "OPD data updates"),
+        NoticeTopic.DraftLetter => T("Konsep surat keluar", "Outgoing letter drafts"),
         _ => topic.ToString(),
     };
 }

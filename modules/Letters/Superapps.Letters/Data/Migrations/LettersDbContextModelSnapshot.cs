@@ -235,6 +235,409 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("dispositions", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("addressees");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("agency_name");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_text");
+
+                    b.Property<string>("CarbonCopies")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("carbon_copies");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("classification_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CurrentPositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_position_id");
+
+                    b.Property<Guid>("DrafterEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("drafter_employee_id");
+
+                    b.Property<string>("DrafterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("drafter_name");
+
+                    b.Property<Guid>("DrafterPositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("drafter_position_id");
+
+                    b.Property<string>("DrafterTitle")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("drafter_title");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("NumberSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_sequence");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_year");
+
+                    b.Property<int>("ReviewIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_index");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviewers");
+
+                    b.Property<int>("SecurityClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_class");
+
+                    b.Property<string>("SendError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("send_error");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid?>("SignedByEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_employee_id");
+
+                    b.Property<string>("SignedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by_name");
+
+                    b.Property<string>("SignedByTitle")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("signed_by_title");
+
+                    b.Property<string>("SignedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signed_sha256");
+
+                    b.Property<Guid?>("SignerPositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signer_position_id");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("signer_title");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("verification_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_letters");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outgoing_letters_verification_code")
+                        .HasFilter("verification_code IS NOT NULL");
+
+                    b.HasIndex("CurrentPositionId", "State")
+                        .HasDatabaseName("ix_outgoing_letters_current_position_id_state")
+                        .HasFilter("current_position_id IS NOT NULL");
+
+                    b.HasIndex("DrafterPositionId", "State")
+                        .HasDatabaseName("ix_outgoing_letters_drafter_position_id_state");
+
+                    b.HasIndex("SignerPositionId", "State")
+                        .HasDatabaseName("ix_outgoing_letters_signer_position_id_state");
+
+                    b.HasIndex("DrafterEmployeeId", "State", "UpdatedAt")
+                        .HasDatabaseName("ix_outgoing_letters_drafter_employee_id_state_updated_at");
+
+                    b.ToTable("outgoing_letters", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_letter_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_letter_files");
+
+                    b.HasIndex("OutgoingLetterId", "Kind")
+                        .HasDatabaseName("ix_outgoing_letter_files_outgoing_letter_id_kind");
+
+                    b.ToTable("outgoing_letter_files", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<int>("Holding")
+                        .HasColumnType("integer")
+                        .HasColumnName("holding");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_letter_id");
+
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_letter_steps");
+
+                    b.HasIndex("OutgoingLetterId", "At")
+                        .HasDatabaseName("ix_outgoing_letter_steps_outgoing_letter_id_at");
+
+                    b.ToTable("outgoing_letter_steps", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("addressees");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attachments");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_text");
+
+                    b.Property<string>("CarbonCopies")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("carbon_copies");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("classification_code");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_letter_id");
+
+                    b.Property<int>("SecurityClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_class");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_letter_versions");
+
+                    b.HasIndex("OutgoingLetterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outgoing_letter_versions_outgoing_letter_id_number");
+
+                    b.ToTable("outgoing_letter_versions", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Domain.Letter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -602,6 +1005,145 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("inbox_entries", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_letter_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_at");
+
+                    b.Property<Guid>("ReservedByEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reserved_by_employee_id");
+
+                    b.Property<string>("ReservedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reserved_by_name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letter_numbers");
+
+                    b.HasIndex("OutgoingLetterId", "Status")
+                        .HasDatabaseName("ix_letter_numbers_outgoing_letter_id_status");
+
+                    b.HasIndex("AgencyId", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_letter_numbers_agency_id_year_sequence");
+
+                    b.ToTable("letter_numbers", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Numbering.NumberingFormat", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("AgencyId")
+                        .HasName("pk_numbering_formats");
+
+                    b.ToTable("numbering_formats", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Numbering.OutgoingNumberCounter", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("AgencyId", "Year")
+                        .HasName("pk_outgoing_number_counters");
+
+                    b.ToTable("outgoing_number_counters", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Domain.Disposition", b =>
                 {
                     b.HasOne("Superapps.Letters.Domain.Letter", null)
@@ -616,6 +1158,36 @@ namespace Superapps.Letters.Data.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_dispositions_dispositions_parent_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterFile", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Drafting.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_letter_files_outgoing_letters_outgoing_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterStep", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Drafting.OutgoingLetter", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_letter_steps_outgoing_letters_outgoing_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetterVersion", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Drafting.OutgoingLetter", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_outgoing_letter_versions_outgoing_letters_outgoing_letter_id");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Domain.LetterEvent", b =>
@@ -656,6 +1228,23 @@ namespace Superapps.Letters.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_inbox_entries_letters_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Drafting.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_letter_numbers_outgoing_letters_outgoing_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetter", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,7 +10,11 @@ using Superapps.SharedKernel;
 namespace Superapps.Letters.Features.Inbox;
 
 /// <summary>The counters on an official's home, in the manner of SRIKANDI's dashboard.</summary>
-public sealed record InboxCounters(int UnreadLetters, int LettersWithoutFollowUp, int UnreadDispositions, int DispositionsNotActedOn, int UnreadCopies, int Overdue);
+/// <param name="DraftsToReview">Outgoing drafts waiting for one of the viewer's positions as reviewer (perlu diperiksa).</param>
+/// <param name="DraftsToSign">Outgoing letters waiting for one of the viewer's positions as signer (perlu ditandatangani).</param>
+/// <param name="SignedNotSent">Letters the viewer drafted or signs for that are signed but not yet sent (ditandatangani, belum terkirim).</param>
+public sealed record InboxCounters(int UnreadLetters, int LettersWithoutFollowUp, int UnreadDispositions, int DispositionsNotActedOn, int UnreadCopies, int Overdue,
+    int DraftsToReview = 0, int DraftsToSign = 0, int SignedNotSent = 0);
 
 public enum InboxStatus
 {
@@ -61,13 +65,19 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var toMe = db.Recipients.Where(r => positions.Contains(r.PositionId));
         var dispositions = db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled);
+        var drafts = await new Drafting.DraftQueries(db).CountersAsync(viewer, cancellationToken);
         return new InboxCounters(
             UnreadLetters: await toMe.CountAsync(r => r.Kind == RecipientKind.To && r.ReadAt == null, cancellationToken),
             LettersWithoutFollowUp: await Entries(positions).CountAsync(e => e.Status == LetterStatus.Open && e.Addressed && !e.FollowedUp, cancellationToken),
             UnreadDispositions: await dispositions.CountAsync(d => d.Status == DispositionStatus.Unread, cancellationToken),
             DispositionsNotActedOn: await dispositions.CountAsync(d => d.Status == DispositionStatus.Read, cancellationToken),
             UnreadCopies: await toMe.CountAsync(r => r.Kind == RecipientKind.Cc && r.ReadAt == null, cancellationToken),
-            Overdue: await dispositions.CountAsync(d => d.Status != DispositionStatus.Done && d.Deadline != null && d.Deadline < now, cancellationToken));
+            Overdue: await dispositions.CountAsync(d => d.Status != DispositionStatus.Done && d.Deadline != null && d.Deadline < now, cancellationToken))
+        {
+            DraftsToReview = drafts.ToReview,
+            DraftsToSign = drafts.ToSign,
+            SignedNotSent = drafts.SignedNotSent,
+        };
     }
 
     public async Task<InboxPage> SearchAsync(Viewer viewer, InboxSearch search, CancellationToken cancellationToken = default)

@@ -61,6 +61,7 @@ public static class MessageComposer
         NoticeTopic.Overdue => new("Ada yang melewati batas waktu", "Something is overdue"),
         NoticeTopic.Ticket => new("Pembaruan tiket", "Ticket update"),
         NoticeTopic.DataUpdate => new("Pembaruan data", "Data update"),
+        NoticeTopic.DraftLetter => new("Ada konsep surat untuk Anda", "A letter draft for you"),
         _ => new("Pemberitahuan baru", "New notice"),
     };
 

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Superapps.Letters.Contracts;
+using Superapps.Letters.Data;
+using Superapps.Letters.Domain;
+using Superapps.Letters.Domain.Drafting;
+using Superapps.Letters.Features.Drafting;
+using Superapps.SharedKernel;
+
+namespace Superapps.Letters.Features.Sending;
+
+/// <summary>A signed letter for an external addressee with an e-mail address.</summary>
+/// <param name="Key">Stable per letter and addressee, so an implementation can send each mail once across retries.</param>
+public sealed record ExternalLetterMail(string Key, string ToName, string ToEmail, string Number, string Subject, string SenderAgency, string FileName, byte[] Pdf);
+
+/// <summary>Sends a signed letter to an external addressee by e-mail. Optional: without one, external addressees get the signed PDF from the letter page.</summary>
+public interface IExternalLetterMailer
+{
+    Task SendAsync(ExternalLetterMail mail, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Sends a signed letter: each internal addressee and internal copy gets it through <see cref="IInternalLetterInbox"/> (entered in
+/// the receiving OPD's agenda and the position's inbox) with a source id stable per letter and position, so sending again
+/// delivers nothing twice; external addressees with an e-mail address get it through <see cref="IExternalLetterMailer"/> when one
+/// is registered. All delivered: the letter is sent. A failure leaves it signed with the reason, for "Kirim ulang".
+/// </summary>
+public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternalLetterInbox inbox, IEnumerable<IExternalLetterMailer> mailers, DraftingDesk desk,
+    DraftingNotices notices, IAuditTrail audit, TimeProvider clock, ILogger<OutgoingLetterSending> logger)
+{
+    /// <summary>"Kirim ulang": the drafter, the signer or a registry clerk of the drafting OPD sends a signed letter again.</summary>
+    public async Task SendAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!await TrySendAsync(viewer, id, viewer.KeepsAgenda, cancellationToken))
+        {
+            throw new DomainRuleException(DraftingErrors.SendFailed);
+        }
+    }
+
+    /// <summary>The source id of the delivery of letter <paramref name="letterId"/> to <paramref name="positionId"/>: the same on every retry.</summary>
+    public static Guid SourceId(Guid letterId, Guid positionId)
+    {
+        Span<byte> input = stackalloc byte[32];
+        letterId.TryWriteBytes(input[..16]);
+        positionId.TryWriteBytes(input[16..]);
+        return new Guid(SHA256.HashData(input)[..16]);
+    }
+
+    internal async Task<bool> TrySendAsync(Viewer viewer, Guid id, bool keepsAgenda, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var letter = await LoadAsync(id, cancellationToken);
+        var clerk = keepsAgenda && viewer.AgencyId == letter.AgencyId;
+        if (!letter.IsVisibleTo(viewer.EmployeeId, viewer.PositionIds) && !clerk)
+        {
+            throw new DomainRuleException(DraftingErrors.NotFound);
+        }
+
+        var actor = await desk.ActorAsync(viewer, letter.SignerPositionId, cancellationToken);
+        letter.EnsureCanSend(actor, clerk);
+        var pdf = await db.OutgoingLetterFiles.AsNoTracking().Where(f => f.OutgoingLetterId == id && f.Kind == OutgoingFileKind.SignedLetter)
+            .Select(f => f.Content).SingleAsync(cancellationToken);
+        var number = letter.Number!;
+        try
+        {
+            foreach (var positionId in InternalRecipients(letter))
+            {
+                await inbox.DeliverAsync(new InternalLetter(SourceId(letter.Id, positionId), letter.AgencyId, letter.AgencyName, number, letter.LetterDate!.Value,
+                    letter.Subject, letter.SecurityClass, letter.Urgency, letter.ClassificationCode, positionId, pdf), cancellationToken);
+            }
+
+            foreach (var addressee in letter.Addressees.Where(a => a.Kind == AddresseeKind.External && a.Email is not null))
+            {
+                foreach (var mailer in mailers)
+                {
+                    await mailer.SendAsync(new ExternalLetterMail($"letters.outgoing:{letter.Id}:{addressee.Email}", addressee.Name, addressee.Email!, number,
+                        letter.Subject, letter.AgencyName, $"{Signing.FileNames.Safe(number)}.pdf", pdf), cancellationToken);
+                }
+            }
+        }
+#pragma warning disable CA1031 // The letter is signed and saved; a failed delivery is recorded on it for "Kirim ulang", never lost.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogFailed(logger, id, ex);
+            db.ChangeTracker.Clear();
+            var failed = await LoadAsync(id, cancellationToken);
+            failed.RecordSendFailure(ex is DomainRuleException rule ? rule.Error.Indonesian : ex.GetType().Name, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "draft.send-failed", nameof(OutgoingLetter), id.ToString(),
+                $"Surat {number} belum terkirim: {failed.SendError}"), cancellationToken);
+            return false;
+        }
+
+        db.ChangeTracker.Clear();
+        letter = await LoadAsync(id, cancellationToken);
+        if (letter.State == OutgoingLetterState.Sent)
+        {
+            return true;
+        }
+
+        letter.MarkSent(actor, clerk, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone sent it at the same moment; the deliveries are idempotent, so it is sent either way.
+            db.ChangeTracker.Clear();
+            return true;
+        }
+
+        await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "draft.sent", nameof(OutgoingLetter), id.ToString(),
+            $"Surat {number} terkirim ke {letter.Addressees.Count} tujuan dan {letter.CarbonCopies.Count} tembusan"), cancellationToken);
+        await notices.SentAsync(letter);
+        return true;
+    }
+
+    /// <summary>Internal addressees and internal copies, each position once.</summary>
+    public static IEnumerable<Guid> InternalRecipients(OutgoingLetter letter) =>
+        letter.Addressees.Where(a => a.PositionId is not null).Select(a => a.PositionId!.Value)
+            .Concat(letter.CarbonCopies.Where(c => c.PositionId is not null).Select(c => c.PositionId!.Value))
+            .Distinct();
+
+    private async Task<OutgoingLetter> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.OutgoingLetters.Include(l => l.Steps).Include(l => l.Versions).AsSplitQuery().FirstOrDefaultAsync(l => l.Id == id, cancellationToken)
+        ?? throw new DomainRuleException(DraftingErrors.NotFound);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send outgoing letter {LetterId}; it stays signed for sending again")]
+    private static partial void LogFailed(ILogger logger, Guid letterId, Exception exception);
+}
