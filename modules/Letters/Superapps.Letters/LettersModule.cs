@@ -18,6 +18,7 @@ using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.InternalDelivery;
 using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
+using Superapps.Letters.Features.Retention;
 using MudBlazor;
 using Superapps.Modularity;
 using Superapps.Scheduling;
@@ -38,6 +39,7 @@ public static class LettersModule
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
         services.AddSingleton<IDatabaseInitializer, DemoLettersSeeder>();
+        services.AddSingleton<IDatabaseInitializer, RetentionScheduleSeeder>();
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<IInternalLetterInbox, InternalLetterDelivery>();
         services.TryAddScoped<LetterDesk>();
@@ -47,6 +49,8 @@ public static class LettersModule
         services.TryAddScoped<ClassificationQueries>();
         services.TryAddScoped<AgendaQueries>();
         services.TryAddScoped<ArchiveQueries>();
+        services.TryAddScoped<ArchiveIndex>();
+        services.TryAddScoped<RetentionDesk>();
         services.TryAddScoped<DispositionDeadlines>();
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
@@ -60,6 +64,9 @@ public sealed class LettersPortalModule : IPortalModule
 {
     /// <summary>Registry clerks (pencatat surat) and OPD admins register incoming letters for their OPD.</summary>
     public const string RegisterPolicy = "letters.register";
+
+    /// <summary>The retention report and decisions: an OPD's registry clerks and admins for their OPD, system administrators for all.</summary>
+    public const string RetentionPolicy = "letters.retention";
 
     public string Name => LettersDbContext.Schema;
 
@@ -75,12 +82,17 @@ public sealed class LettersPortalModule : IPortalModule
             "Agenda surat masuk OPD", "Your OPD's incoming letter agenda"),
         new("Arsip Surat", "Letter archive", "/surat/arsip", Icons.Material.Filled.Inventory2, Policies.Employee, 105,
             "Surat yang sudah selesai, dengan alur disposisinya", "Closed letters with their disposition tree"),
+        new("Retensi Arsip", "Records retention", "/surat/arsip/retensi", Icons.Material.Filled.Schedule, RetentionPolicy, 116,
+            "Arsip yang jatuh tempo untuk dipindah, dimusnahkan atau diserahkan", "Archived letters due for transfer, destruction or hand-over"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
 
-    public void AddPolicies(AuthorizationOptions options) =>
+    public void AddPolicies(AuthorizationOptions options)
+    {
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
+        options.AddPolicy(RetentionPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator, Roles.Administrator));
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
