@@ -34,13 +34,13 @@ internal sealed class ArchiveEntryConfiguration : IEntityTypeConfiguration<Archi
         builder.HasIndex(e => e.LetterDate);
 
         // Classification prefix ("000.1" finds 000.1 and 000.1.x) and the correspondent by any part of it.
-        builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_classification_code").HasOperators("text_pattern_ops");
+        builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_classification_code").HasDatabaseName("ix_archive_entries_classification_code").HasOperators("text_pattern_ops");
         builder.HasIndex(e => e.Correspondent).HasMethod("gin").HasOperators("gin_trgm_ops");
 
         // The retention report: what is due, per OPD, among entries not destroyed or handed over yet.
-        builder.HasIndex(e => new { e.AgencyId, e.ActiveUntil }, "ix_archive_entries_active_due").HasFilter("disposal_status = 0");
-        builder.HasIndex(e => new { e.AgencyId, e.InactiveUntil }, "ix_archive_entries_inactive_due").HasFilter("disposal_status IN (0, 1)");
-        builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_unscheduled").HasFilter("active_until IS NULL AND disposal_status = 0");
+        builder.HasIndex(e => new { e.AgencyId, e.ActiveUntil }, "ix_archive_entries_active_due").HasDatabaseName("ix_archive_entries_active_due").HasFilter("disposal_status = 0");
+        builder.HasIndex(e => new { e.AgencyId, e.InactiveUntil }, "ix_archive_entries_inactive_due").HasDatabaseName("ix_archive_entries_inactive_due").HasFilter("disposal_status IN (0, 1)");
+        builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_unscheduled").HasDatabaseName("ix_archive_entries_unscheduled").HasFilter("active_until IS NULL AND disposal_status = 0");
     }
 }
 
