@@ -207,6 +207,20 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
             return await ArchiveIndex.ApplyMissingRetentionAsync(db, Ct);
         });
         (await EntryAsync(ArchiveKind.Outgoing, unknown.OutgoingLetterId))!.InactiveUntil.ShouldBe(new DateOnly(2028, 11, 23));
+
+        // A changed line re-dates the entries under its code (and only those).
+        await WithAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LettersDbContext>();
+            var line = await db.RetentionSchedules.SingleAsync(s => s.Code == "000.7", Ct);
+            line.ActiveYears = 1;
+            line.Fate = RetentionFate.Destroy;
+            await db.SaveChangesAsync(Ct);
+            return await ArchiveIndex.ReapplyRetentionAsync(db, "000.7", Ct);
+        });
+        (await EntryAsync(ArchiveKind.Outgoing, planning.OutgoingLetterId))!.ShouldSatisfyAllConditions(
+            e => e.ActiveUntil.ShouldBe(new DateOnly(2027, 11, 23)), e => e.InactiveUntil.ShouldBe(new DateOnly(2037, 11, 23)), e => e.Fate.ShouldBe(RetentionFate.Destroy));
+        (await EntryAsync(ArchiveKind.Outgoing, general.OutgoingLetterId))!.ActiveUntil.ShouldBe(new DateOnly(2028, 11, 23));
     }
 
     [Fact]

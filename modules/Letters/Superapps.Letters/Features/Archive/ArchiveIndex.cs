@@ -157,6 +157,14 @@ public sealed class ArchiveIndex(LettersDbContext db)
         db.Database.ExecuteSqlRawAsync(RetentionSql.Replace("{0}", "x.active_until IS NULL AND x.disposal_status = 0", StringComparison.Ordinal),
             cancellationToken);
 
+    /// <summary>
+    /// Re-dates the entries under <paramref name="code"/> and its sub-codes after the city changed or added that schedule line.
+    /// Entries destroyed or handed over keep their dates; transferred ones are re-dated.
+    /// </summary>
+    internal static Task<int> ReapplyRetentionAsync(LettersDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(RetentionSql.Replace("{0}", "(x.classification_code = @code OR x.classification_code LIKE @below)", StringComparison.Ordinal),
+            [new NpgsqlParameter("code", code.Trim()), new NpgsqlParameter("below", LikePattern.StartsWith(code.Trim() + "."))], cancellationToken);
+
     private Task<int> ApplyRetentionAsync(ArchiveKind kind, Guid sourceId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(RetentionSql.Replace("{0}", "x.kind = @kind AND x.source_id = @source", StringComparison.Ordinal),
             [new NpgsqlParameter("kind", (int)kind), new NpgsqlParameter("source", sourceId)], cancellationToken);
