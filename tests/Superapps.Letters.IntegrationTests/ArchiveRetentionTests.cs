@@ -298,6 +298,14 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
         (await SearchAsync(clerk, new ArchiveSearch(Correspondent: "Inspektorat"))).Total.ShouldBe(0);
         (await SearchAsync(clerk, new ArchiveSearch(secret.AgendaLabel))).Items.ShouldHaveSingleItem().Masked.ShouldBeTrue();
         (await SearchAsync(otherClerk, new ArchiveSearch())).Items.ShouldHaveSingleItem().LetterId.ShouldBe(otherOpd.OutgoingLetterId);
+
+        // An OPD admin holding no position sees the same lines, masked the same way.
+        var positionless = new Viewer(Guid.NewGuid(), "Admin OPD", _agency, new HashSet<Guid>(), KeepsAgenda: true);
+        var byAdmin = await SearchAsync(positionless, new ArchiveSearch());
+        byAdmin.Total.ShouldBe(3);
+        byAdmin.Items.Count(r => r.Masked).ShouldBe(2);
+        (await SearchAsync(positionless, new ArchiveSearch("kebocoran"))).Total.ShouldBe(0);
+        (await SearchAsync(positionless, new ArchiveSearch("pelatihan"))).Items.ShouldHaveSingleItem().LetterId.ShouldBe(open.Id);
     }
 
     [Fact]

@@ -101,6 +101,12 @@ public sealed class ArchiveQueries(LettersDbContext db)
         }
 
         var agency = viewer.AgencyId;
+        if (positions.Length == 0)
+        {
+            // A keeper named on nothing (an admin account without a position): the OPD's archive alone, one index range.
+            return entries.Where(e => e.AgencyId == agency).Select(e => new Line { Entry = e, Visible = e.SecurityClass == SecurityClass.Biasa });
+        }
+
         return entries.Where(e => e.AgencyId == agency || e.VisiblePositions.Any(p => positions.Contains(p)))
             .Select(e => new Line { Entry = e, Visible = e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)) });
     }
