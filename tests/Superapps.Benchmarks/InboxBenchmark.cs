@@ -11,12 +11,20 @@ using Superapps.Letters;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Inbox;
 
 namespace Superapps.Benchmarks;
 
-/// <summary>One measured call of the inbox: what the portal does for one page view or one search.</summary>
-internal sealed record Scenario(string Name, string ViewerKind, Func<InboxQueries, Viewer, Task<int>> Call);
+/// <summary>One measured call of the inbox or the archive: what the portal does for one page view or one search.</summary>
+internal sealed record Scenario(string Name, string ViewerKind, Func<LettersDbContext, TimeProvider, Viewer, Task<int>> Call)
+{
+    public static Scenario Inbox(string name, string viewerKind, Func<InboxQueries, Viewer, Task<int>> call) =>
+        new(name, viewerKind, (db, clock, viewer) => call(new InboxQueries(db, clock), viewer));
+
+    public static Scenario Archive(string name, string viewerKind, Func<ArchiveQueries, Viewer, Task<int>> call) =>
+        new(name, viewerKind, (db, _, viewer) => call(new ArchiveQueries(db), viewer));
+}
 
 /// <summary>
 /// A small load runner over the real <see cref="InboxQueries"/>: every call is timed on its own (a fresh DbContext per call,
@@ -27,17 +35,29 @@ internal static class InboxBenchmark
 {
     private static readonly InboxSearch FirstPage = new(null, null, null, InboxStatus.All, null, null, 0, 20, null, true);
 
+    private static readonly ArchiveSearch ArchiveFirstPage = new();
+
     public static IReadOnlyList<Scenario> Scenarios { get; } =
     [
         .. new[] { "heaviest", "busy", "typical" }.SelectMany(kind => new Scenario[]
         {
-            new("counters", kind, async (q, v) => (await q.CountersAsync(v)).UnreadLetters),
-            new("first-page", kind, async (q, v) => (await q.SearchAsync(v, FirstPage)).Total),
-            new("first-page-filtered", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Urgency = Urgency.SangatSegera, Status = InboxStatus.Open })).Total),
-            new("first-page-unread", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Status = InboxStatus.Unread })).Total),
-            new("search-common", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = Vocabulary.CommonTerm })).Total),
-            new("search-rare", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = Vocabulary.RareTerm })).Total),
-            new("search-number", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = "005/12" })).Total),
+            Scenario.Inbox("counters", kind, async (q, v) => (await q.CountersAsync(v)).UnreadLetters),
+            Scenario.Inbox("first-page", kind, async (q, v) => (await q.SearchAsync(v, FirstPage)).Total),
+            Scenario.Inbox("first-page-filtered", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Urgency = Urgency.SangatSegera, Status = InboxStatus.Open })).Total),
+            Scenario.Inbox("first-page-unread", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Status = InboxStatus.Unread })).Total),
+            Scenario.Inbox("search-common", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = Vocabulary.CommonTerm })).Total),
+            Scenario.Inbox("search-rare", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = Vocabulary.RareTerm })).Total),
+            Scenario.Inbox("search-number", kind, async (q, v) => (await q.SearchAsync(v, FirstPage with { Text = "005/12" })).Total),
+        }),
+
+        // The archive (letters.archive_entries): people by the positions on each entry, registry clerks by their OPD.
+        .. new[] { "heaviest", "busy", "typical", "clerk" }.SelectMany(kind => new Scenario[]
+        {
+            Scenario.Archive("archive-first-page", kind, async (q, v) => (await q.SearchAsync(v, ArchiveFirstPage)).Total),
+            Scenario.Archive("archive-search-common", kind, async (q, v) => (await q.SearchAsync(v, ArchiveFirstPage with { Text = Vocabulary.CommonTerm })).Total),
+            Scenario.Archive("archive-search-rare", kind, async (q, v) => (await q.SearchAsync(v, ArchiveFirstPage with { Text = Vocabulary.RareTerm })).Total),
+            Scenario.Archive("archive-filtered", kind, async (q, v) => (await q.SearchAsync(v, ArchiveFirstPage with { Year = 2025, ClassificationPrefix = "000.1" })).Total),
+            Scenario.Archive("archive-correspondent", kind, async (q, v) => (await q.SearchAsync(v, ArchiveFirstPage with { Correspondent = "provinsi" })).Total),
         }),
     ];
 
@@ -85,7 +105,7 @@ internal static class InboxBenchmark
                 var watch = Stopwatch.StartNew();
                 await using (var db = database.CreateContext(dataSource))
                 {
-                    var rows = await scenario.Call(new InboxQueries(db, clock), viewer);
+                    var rows = await scenario.Call(db, clock, viewer);
                     watch.Stop();
                     if (i >= warmup)
                     {
@@ -133,7 +153,7 @@ internal static class InboxBenchmark
             options.AddInterceptors(recorder);
             await using (var db = new LettersDbContext(options.Options))
             {
-                await scenario.Call(new InboxQueries(db, clock), viewers[scenario.ViewerKind][0].Viewer);
+                await scenario.Call(db, clock, viewers[scenario.ViewerKind][0].Viewer);
             }
 
             var report = new StringBuilder();
@@ -188,7 +208,19 @@ internal static class InboxBenchmark
         var heaviest = Viewers(sizes.OrderByDescending(s => s.Letters).Take(5));
         var busy = Viewers(sizes.Where(s => s.Letters is >= 2000 and <= 10000).OrderBy(s => Math.Abs(s.Letters - 5000)).Take(5));
         var typical = Viewers(sizes.Skip((sizes.Count / 2) - 5).Take(10));
-        return new() { ["heaviest"] = heaviest, ["busy"] = busy, ["typical"] = typical };
+
+        // Registry clerks of the three OPDs with the most letters: their OPD's whole archive, restricted letters masked.
+        var clerks = new List<(Viewer, long)>();
+        await using (var command = new NpgsqlCommand("SELECT agency_id, count(*) FROM letters.letters GROUP BY agency_id ORDER BY count(*) DESC LIMIT 3", connection))
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                clerks.Add((new Viewer(Guid.Empty, "Benchmark", reader.GetGuid(0), new HashSet<Guid>(), KeepsAgenda: true), reader.GetInt64(1)));
+            }
+        }
+
+        return new() { ["heaviest"] = heaviest, ["busy"] = busy, ["typical"] = typical, ["clerk"] = clerks };
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

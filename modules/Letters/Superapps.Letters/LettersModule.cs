@@ -20,6 +20,7 @@ using Superapps.Letters.Features.InternalDelivery;
 using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Numbering;
 using Superapps.Letters.Features.Registration;
+using Superapps.Letters.Features.Retention;
 using Superapps.Letters.Features.Sending;
 using Superapps.Letters.Features.Signing;
 using MudBlazor;
@@ -43,6 +44,7 @@ public static class LettersModule
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();
         services.AddSingleton<IDatabaseInitializer, DemoLettersSeeder>();
+        services.AddSingleton<IDatabaseInitializer, RetentionScheduleSeeder>();
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<IInternalLetterInbox, InternalLetterDelivery>();
         services.TryAddScoped<LetterDesk>();
@@ -52,6 +54,8 @@ public static class LettersModule
         services.TryAddScoped<ClassificationQueries>();
         services.TryAddScoped<AgendaQueries>();
         services.TryAddScoped<ArchiveQueries>();
+        services.TryAddScoped<ArchiveIndex>();
+        services.TryAddScoped<RetentionDesk>();
         services.TryAddScoped<DispositionDeadlines>();
         services.TryAddSingleton<Features.Documents.ILetterPdfRenderer, Features.Documents.LetterPdfRenderer>();
         services.TryAddSingleton<Features.Documents.IRichTextSanitizer, Features.Documents.RichTextSanitizer>();
@@ -63,6 +67,7 @@ public static class LettersModule
         services.TryAddScoped<OutgoingLetterSigning>();
         services.TryAddScoped<OutgoingLetterSending>();
         services.TryAddScoped<NumberingSettings>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IArchivedOutgoingEraser, OutgoingLetterEraser>());
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;
@@ -78,6 +83,9 @@ public sealed class LettersPortalModule : IPortalModule
 
     /// <summary>An OPD's administrator sets its outgoing letter number format and letterhead lines.</summary>
     public const string NumberingPolicy = "letters.numbering";
+
+    /// <summary>The retention report and decisions: an OPD's registry clerks and admins for their OPD, system administrators for all.</summary>
+    public const string RetentionPolicy = "letters.retention";
 
     public string Name => LettersDbContext.Schema;
 
@@ -97,6 +105,8 @@ public sealed class LettersPortalModule : IPortalModule
             "Format nomor surat keluar dan kop surat OPD", "Your OPD's outgoing letter numbers and letterhead"),
         new("Arsip Surat", "Letter archive", "/surat/arsip", Icons.Material.Filled.Inventory2, Policies.Employee, 105,
             "Surat yang sudah selesai, dengan alur disposisinya", "Closed letters with their disposition tree"),
+        new("Retensi Arsip", "Records retention", "/surat/arsip/retensi", Icons.Material.Filled.Schedule, RetentionPolicy, 116,
+            "Arsip yang jatuh tempo untuk dipindah, dimusnahkan atau diserahkan", "Archived letters due for transfer, destruction or hand-over"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.Inbox.InboxSummary)];
@@ -105,6 +115,7 @@ public sealed class LettersPortalModule : IPortalModule
     {
         options.AddPolicy(RegisterPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator));
         options.AddPolicy(NumberingPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.AgencyAdministrator));
+        options.AddPolicy(RetentionPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.RegistryClerk, Roles.AgencyAdministrator, Roles.Administrator));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

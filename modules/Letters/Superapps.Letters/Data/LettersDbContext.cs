@@ -44,6 +44,13 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     /// <summary>Each position's inbox lines, maintained by <see cref="Features.Inbox.InboxProjection"/>.</summary>
     internal DbSet<Features.Inbox.InboxEntry> InboxEntries => Set<Features.Inbox.InboxEntry>();
 
+    /// <summary>The archive index of closed incoming and sent outgoing letters, maintained by <see cref="Features.Archive.ArchiveIndex"/>.</summary>
+    internal DbSet<Features.Archive.ArchiveEntry> ArchiveEntries => Set<Features.Archive.ArchiveEntry>();
+
+    public DbSet<Features.Retention.RetentionSchedule> RetentionSchedules => Set<Features.Retention.RetentionSchedule>();
+
+    public DbSet<Features.Retention.RetentionDecision> RetentionDecisions => Set<Features.Retention.RetentionDecision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -942,6 +942,160 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("recipients", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.Archive.ArchiveEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActiveUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("active_until");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("BodyText")
+                        .HasColumnType("text")
+                        .HasColumnName("body_text");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("classification_code");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Correspondent")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("correspondent");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int>("DisposalStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("disposal_status");
+
+                    b.Property<int?>("Fate")
+                        .HasColumnType("integer")
+                        .HasColumnName("fate");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<DateOnly?>("InactiveUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("inactive_until");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(reference_number, '') || ' ' || coalesce(subject, '') || ' ' || coalesce(correspondent, '') || ' ' || coalesce(classification_code, '') || ' ' || coalesce(body_text, ''))", true);
+
+                    b.Property<int>("SecurityClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_class");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.PrimitiveCollection<Guid[]>("VisiblePositions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visible_positions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_archive_entries");
+
+                    b.HasIndex("ClosedAt")
+                        .IsDescending()
+                        .HasDatabaseName("ix_archive_entries_closed_at");
+
+                    b.HasIndex("Correspondent")
+                        .HasDatabaseName("ix_archive_entries_correspondent");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Correspondent"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Correspondent"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("LetterDate")
+                        .HasDatabaseName("ix_archive_entries_letter_date");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_archive_entries_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("VisiblePositions")
+                        .HasDatabaseName("ix_archive_entries_visible_positions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("VisiblePositions"), "gin");
+
+                    b.HasIndex("AgencyId", "ClosedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_archive_entries_agency_id_closed_at");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_archive_entries_kind_source_id");
+
+                    b.HasIndex(new[] { "AgencyId", "ActiveUntil" }, "ix_archive_entries_active_due")
+                        .HasDatabaseName("ix_archive_entries_active_due")
+                        .HasFilter("disposal_status = 0");
+
+                    b.HasIndex(new[] { "ClassificationCode" }, "ix_archive_entries_classification_code")
+                        .HasDatabaseName("ix_archive_entries_classification_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "ClassificationCode" }, "ix_archive_entries_classification_code"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex(new[] { "AgencyId", "InactiveUntil" }, "ix_archive_entries_inactive_due")
+                        .HasDatabaseName("ix_archive_entries_inactive_due")
+                        .HasFilter("disposal_status IN (0, 1)");
+
+                    b.HasIndex(new[] { "ClassificationCode" }, "ix_archive_entries_unscheduled")
+                        .HasDatabaseName("ix_archive_entries_unscheduled")
+                        .HasFilter("active_until IS NULL AND disposal_status = 0");
+
+                    b.ToTable("archive_entries", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Features.Inbox.InboxEntry", b =>
                 {
                     b.Property<Guid>("PositionId")
@@ -1142,6 +1296,100 @@ namespace Superapps.Letters.Data.Migrations
                         .HasName("pk_outgoing_number_counters");
 
                     b.ToTable("outgoing_number_counters", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Retention.RetentionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("BeritaAcaraNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("berita_acara_number");
+
+                    b.Property<Guid>("DecidedByEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_employee_id");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.PrimitiveCollection<Guid[]>("EntryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("entry_ids");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_decisions");
+
+                    b.HasIndex("EntryIds")
+                        .HasDatabaseName("ix_retention_decisions_entry_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EntryIds"), "gin");
+
+                    b.HasIndex("AgencyId", "RecordedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_retention_decisions_agency_id_recorded_at");
+
+                    b.ToTable("retention_decisions", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Retention.RetentionSchedule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("ActiveYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_years");
+
+                    b.Property<int>("Fate")
+                        .HasColumnType("integer")
+                        .HasColumnName("fate");
+
+                    b.Property<int>("InactiveYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("inactive_years");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Code")
+                        .HasName("pk_retention_schedules");
+
+                    b.ToTable("retention_schedules", "letters");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Domain.Disposition", b =>

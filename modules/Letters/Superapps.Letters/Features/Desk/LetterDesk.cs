@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Inbox;
 using Superapps.Letters.Features.Notices;
 using Superapps.Letters.Features.Registration;
@@ -37,7 +38,7 @@ public sealed record LetterFileInfo(Guid Id, Guid? DispositionId, LetterFileKind
 /// letter's history and audited; a letter closes when its whole tree is done and accepted.
 /// </summary>
 public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, IOptions<LettersOptions> options, TimeProvider clock,
-    LetterNotices notices)
+    LetterNotices notices, ArchiveIndex archive)
 {
     private const string Module = LettersDbContext.Schema;
 
@@ -322,7 +323,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
 
     /// <summary>
     /// Saves the change; with <paramref name="letterId"/>, together with the letter's inbox entries (who sees it, and its
-    /// status) in one transaction. Read receipts change neither.
+    /// status) and its archive entry in one transaction. Read receipts change neither.
     /// </summary>
     private async Task SaveAsync(Guid? letterId, CancellationToken cancellationToken)
     {
@@ -330,7 +331,11 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         {
             if (letterId is { } id)
             {
+                // The letter's inbox entries and its archive entry (added when it closes, removed when it reopens) change with it.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await InboxProjection.SaveAsync(db, id, cancellationToken);
+                await archive.RecordIncomingAsync(id, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             else
             {
@@ -341,6 +346,12 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         {
             db.ChangeTracker.Clear();
             throw new DomainRuleException(LetterErrors.Concurrency);
+        }
+        catch (DomainRuleException)
+        {
+            // Rolled back (e.g. reopening a letter the retention decided on): forget the tracked changes that were not kept.
+            db.ChangeTracker.Clear();
+            throw;
         }
     }
 }

@@ -5,6 +5,7 @@ using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
 using Superapps.Letters.Domain.Drafting;
+using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Drafting;
 using Superapps.SharedKernel;
 
@@ -27,7 +28,7 @@ public interface IExternalLetterMailer
 /// is registered. All delivered: the letter is sent. A failure leaves it signed with the reason, for "Kirim ulang".
 /// </summary>
 public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternalLetterInbox inbox, IEnumerable<IExternalLetterMailer> mailers, DraftingDesk desk,
-    DraftingNotices notices, IAuditTrail audit, TimeProvider clock, ILogger<OutgoingLetterSending> logger)
+    DraftingNotices notices, ArchiveIndex archive, IAuditTrail audit, TimeProvider clock, ILogger<OutgoingLetterSending> logger)
 {
     /// <summary>"Kirim ulang": the drafter, the signer or a registry clerk of the drafting OPD sends a signed letter again.</summary>
     public async Task SendAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
@@ -104,7 +105,11 @@ public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternal
         letter.MarkSent(actor, clerk, clock.GetUtcNow());
         try
         {
+            // Sent and archived together: the archive never misses a sent letter, nor holds one that is not sent.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await archive.RecordOutgoingAsync(await ArchivedAsync(letter, cancellationToken), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -117,6 +122,16 @@ public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternal
             $"Surat {number} terkirim ke {letter.Addressees.Count} tujuan dan {letter.CarbonCopies.Count} tembusan"), cancellationToken);
         await notices.SentAsync(letter);
         return true;
+    }
+
+    /// <summary>The sent letter as the archive keeps it: seen by its drafter, reviewers and signer; the signed PDF as its file.</summary>
+    private async Task<ArchivedOutgoing> ArchivedAsync(OutgoingLetter letter, CancellationToken cancellationToken)
+    {
+        var fileId = await db.OutgoingLetterFiles.Where(f => f.OutgoingLetterId == letter.Id && f.Kind == OutgoingFileKind.SignedLetter)
+            .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
+        Guid[] positions = [letter.DrafterPositionId, .. letter.Reviewers.Select(r => r.PositionId), .. letter.SignerPositionId is { } signer ? [signer] : Array.Empty<Guid>()];
+        return new ArchivedOutgoing(letter.Id, letter.AgencyId, letter.Number!, letter.LetterDate!.Value, letter.SentAt ?? clock.GetUtcNow(), letter.Subject,
+            string.Join("; ", letter.Addressees.Select(a => a.Name)), letter.ClassificationCode, letter.SecurityClass, fileId, letter.BodyText, positions);
     }
 
     /// <summary>Internal addressees and internal copies, each position once.</summary>
