@@ -142,6 +142,9 @@ public sealed class SigningHarness : IAsyncDisposable
         public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<PositionInfo>>([]);
 
+        public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
+
         public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<EmployeeProfile>>([.. Employees.Values.Where(e => e.IsActive)]);
     }

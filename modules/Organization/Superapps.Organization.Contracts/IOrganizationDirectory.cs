@@ -25,6 +25,9 @@ public interface IOrganizationDirectory
     /// <summary>The active positions of one OPD, highest rank first.</summary>
     Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default);
 
+    /// <summary>The head position (Kepala) of every active OPD of the city, by OPD name: where letters to another OPD are addressed.</summary>
+    Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Employees that should have a login, for account provisioning.</summary>
     Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default);
 }

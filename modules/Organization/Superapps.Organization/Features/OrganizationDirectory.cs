@@ -84,6 +84,12 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         return [.. (await InfosAsync(positions, cancellationToken)).OrderBy(i => i.Level).ThenBy(i => i.Title)];
     }
 
+    public async Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default)
+    {
+        var heads = await db.Positions.AsNoTracking().Where(p => p.IsHeadOfAgency && p.IsActive).ToListAsync(cancellationToken);
+        return [.. (await InfosAsync(heads, cancellationToken)).OrderBy(i => i.AgencyName).ThenBy(i => i.Title)];
+    }
+
     private async Task<List<PositionInfo>> InfosAsync(IReadOnlyList<Position> positions, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
