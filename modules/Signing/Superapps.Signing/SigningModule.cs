@@ -68,9 +68,10 @@ public static class SigningModule
         services.TryAddSingleton<ISigningProvider>(sp => sp.GetRequiredService<IOptions<SigningOptions>>().Value.Provider == SigningProviderKind.Bsre
             ? sp.GetRequiredService<BsreProvider>()
             : sp.GetRequiredService<CityCaProvider>());
-        services.TryAddSingleton<IDocumentSigner, DocumentSigner>();
+        // Scoped: they use the organisation directory and the audit trail, which are scoped.
+        services.TryAddScoped<IDocumentSigner, DocumentSigner>();
         services.TryAddSingleton<IPdfSignatureVerifier, PdfSignatureVerifier>();
-        services.TryAddSingleton(sp => new CertificateEnrolment(sp.GetRequiredService<IDbContextFactory<SigningDbContext>>(), sp.GetRequiredService<CityAuthority>(),
+        services.TryAddScoped(sp => new CertificateEnrolment(sp.GetRequiredService<IDbContextFactory<SigningDbContext>>(), sp.GetRequiredService<CityAuthority>(),
             sp.GetRequiredService<Organization.Contracts.IOrganizationDirectory>(), sp.GetRequiredService<IOptions<SigningOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAuditTrail>()));
         services.AddPortalModule<SigningPortalModule>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Superapps.Modularity;
@@ -18,7 +19,7 @@ public sealed record CaCertificates(X509Certificate2 Root, X509Certificate2 Inte
 /// lock, with a unique row per level), then loaded; its keys are decrypted only to issue certificates and CRLs.
 /// </summary>
 internal sealed class CityAuthority(IDbContextFactory<SigningDbContext> contexts, CaKeySecret secret, IOptions<SigningOptions> options,
-    TimeProvider clock, IAuditTrail audit, ILogger<CityAuthority> logger)
+    TimeProvider clock, IServiceScopeFactory scopes, ILogger<CityAuthority> logger)
 {
     /// <summary>Iterations protecting the CA keys: the secret is 256 random bits, so the count only adds cost.</summary>
     private const int CaKeyIterations = 10_000;
@@ -48,7 +49,9 @@ internal sealed class CityAuthority(IDbContextFactory<SigningDbContext> contexts
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Created the city certification authority: {Root} / {Intermediate}", root.Subject, intermediate.Subject);
-        await audit.RecordAsync(new AuditEvent("signing", "authority.created", "authority", root.SerialNumber,
+        // The authority is a singleton (it caches its certificates); the audit trail lives in a scope.
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEvent("signing", "authority.created", "authority", root.SerialNumber,
             $"CA kota dibuat: {root.Subject}; {intermediate.Subject}"), cancellationToken);
     }
 
