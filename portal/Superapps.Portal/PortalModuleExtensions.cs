@@ -27,6 +27,23 @@ public static class PortalModuleExtensions
         return endpoints;
     }
 
+    /// <summary>
+    /// Lets signed-out visitors open the interactive circuit (the <c>/_blazor</c> hub and its negotiation), which the fallback policy
+    /// would otherwise refuse, so that public pages such as <c>/verifikasi</c> work. Pages are still authorised one by one: each
+    /// page endpoint keeps its policy, and the router's <c>AuthorizeRouteView</c> checks the same policy inside the circuit.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder AllowAnonymousCircuits(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal) == true)
+            {
+                route.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
+        return builder;
+    }
+
     /// <summary>Registers every module's page assembly with the endpoint routing (the router gets them in Routes.razor).</summary>
     public static RazorComponentsEndpointConventionBuilder AddModuleAssemblies(this RazorComponentsEndpointConventionBuilder builder, IServiceProvider services)
     {

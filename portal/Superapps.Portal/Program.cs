@@ -38,10 +38,12 @@ app.MapHealthEndpoints();
 app.MapCultureSwitch();
 app.MapPortalAuthentication();
 app.MapModuleEndpoints();
-app.MapStaticAssets();
+// Styles and scripts are public: the public pages (e.g. /verifikasi) need them before anyone signs in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
-    .AddModuleAssemblies(app.Services);
+    .AddModuleAssemblies(app.Services)
+    .AllowAnonymousCircuits();
 
 app.Run();
 

@@ -85,6 +85,7 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         var editor = staff.GetByTestId("rich-text-editor");
         await editor.ClickAsync();
         await staff.Keyboard.PressAsync("Control+End");
+        await staff.Keyboard.PressAsync("Enter");
         await staff.Keyboard.TypeAsync("Mohon data pengguna aplikasi layanan publik untuk evaluasi SPBE.");
         await staff.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Tebal" }).ClickAsync();
         await staff.GetByTestId("draft-subject").ClickAsync();
@@ -149,6 +150,20 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         await Assertions.Expect(visitor.GetByTestId("document-number")).ToContainTextAsync(number);
         visitor.Url.ShouldNotContain("/Account/Login");
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("outgoing-verification.png"), FullPage = true });
+
+        // Anyone can upload the PDF they hold: intact and valid; with one byte changed, not intact.
+        await visitor.GotoAsync(new Uri(fixture.Stack.PortalUrl, "verifikasi").ToString());
+        await PortalFixture.WaitInteractiveAsync(visitor);
+        await visitor.GetByTestId("pdf-input").SetInputFilesAsync(pdfPath);
+        await Assertions.Expect(visitor.GetByTestId("signature-state")).ToHaveTextAsync("Sah");
+        await Assertions.Expect(visitor.GetByTestId("signature-intact")).ToContainTextAsync("Utuh");
+        await Assertions.Expect(visitor.GetByTestId("registered-document")).ToContainTextAsync(number);
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("outgoing-verification-upload.png"), FullPage = true });
+        var tampered = await File.ReadAllBytesAsync(pdfPath, TestContext.Current.CancellationToken);
+        tampered[tampered.Length / 3] ^= 0x01;
+        await visitor.GetByTestId("pdf-input").SetInputFilesAsync(new FilePayload { Name = "diubah.pdf", MimeType = "application/pdf", Buffer = tampered });
+        await Assertions.Expect(visitor.GetByTestId("signature-state")).ToHaveTextAsync("Tidak sah");
+        await Assertions.Expect(visitor.GetByTestId("signature-problems")).ToBeVisibleAsync();
     }
 
     private static async Task<int> RunAsync(string tool, params string[] arguments)
