@@ -8,6 +8,7 @@ return command switch
     "generate" => await GenerateCommand.RunAsync(arguments),
     "run" => await InboxBenchmark.RunAsync(arguments, explain: false),
     "explain" => await InboxBenchmark.RunAsync(arguments, explain: true),
+    "sign" => await SigningBenchmark.RunAsync(arguments),
     _ => Help(),
 };
 
@@ -22,6 +23,9 @@ static int Help()
               a scenario stops after its time budget once it has 20 measured calls.
           explain [--only NAME] [--data-dir DIR]
               Writes EXPLAIN (ANALYZE, BUFFERS) of every SQL statement of each scenario to artifacts/benchmark-plans/.
+          sign [--iterations 100] [--warmup 10] [--out FILE]
+              Renders and signs a two-page letter through the real renderer and IDocumentSigner (city CA) on a private
+              PostgreSQL with the demo city, and prints p50/p95/p99/max of each step (markdown).
         """);
     return 1;
 }

@@ -239,7 +239,7 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         }
 
         CityAuthority NewInstance() => new(harness.Get<IDbContextFactory<SigningDbContext>>(), harness.Get<CaKeySecret>(),
-            harness.Get<Microsoft.Extensions.Options.IOptions<SigningOptions>>(), harness.Clock, harness.Get<IAuditTrail>(),
+            harness.Get<Microsoft.Extensions.Options.IOptions<SigningOptions>>(), harness.Clock, harness.Get<IServiceScopeFactory>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<CityAuthority>.Instance);
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => NewInstance().EnsureCreatedAsync())));
         await harness.Get<CityAuthority>().EnsureCreatedAsync(TestContext.Current.CancellationToken);
