@@ -18,8 +18,12 @@ public sealed class SigningHarness : IAsyncDisposable
     public static readonly Guid Inactive = Guid.Parse("0195d0a0-0000-7000-8000-000000000002");
     public const string Passphrase = "frasa-sandi-rahasia-budi";
 
+    private readonly AsyncServiceScope _scope;
+
     private SigningHarness(ModuleServices services, TestClock clock, string folder)
     {
+        // One scope for the test, as one request or circuit has: the signer and the enrolment are scoped services.
+        _scope = services.CreateScope();
         Services = services;
         Clock = clock;
         Folder = folder;
@@ -33,7 +37,7 @@ public sealed class SigningHarness : IAsyncDisposable
     public string Folder { get; }
 
     public T Get<T>()
-        where T : notnull => Services.Services.GetRequiredService<T>();
+        where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     public RecordingAuditTrail Audit => (RecordingAuditTrail)Get<IAuditTrail>();
 
@@ -107,6 +111,7 @@ public sealed class SigningHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _scope.DisposeAsync();
         await Services.DisposeAsync();
         try
         {

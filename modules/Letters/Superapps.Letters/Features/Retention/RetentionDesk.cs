@@ -143,7 +143,8 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
         }
 
         var outgoing = entries.Where(e => e.Kind == ArchiveKind.Outgoing).Select(e => e.SourceId).ToList();
-        var eraser = erasers.FirstOrDefault();
+        // The last registration wins, as for any single service: a host may replace the module's own eraser.
+        var eraser = erasers.LastOrDefault();
         if (input.Kind == RetentionDecisionKind.Destroy && outgoing.Count > 0 && eraser is null)
         {
             throw new DomainRuleException(ArchiveErrors.OutgoingEraserMissing);
