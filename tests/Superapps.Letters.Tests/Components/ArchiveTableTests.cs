@@ -59,7 +59,7 @@ public sealed class ArchiveTableTests : SuperappsComponentTest
     }
 
     [Fact]
-    public void A_refused_decision_shows_the_error_in_place_and_keeps_what_was_typed()
+    public async Task A_refused_decision_shows_the_error_in_place_and_keeps_what_was_typed()
     {
         RenderPopoverProvider();
         var row = new RetentionRow(Guid.NewGuid(), ArchiveKind.Incoming, Guid.NewGuid(), Guid.NewGuid(), "0001/2020", new DateOnly(2020, 1, 2), Closed,
@@ -73,13 +73,13 @@ public sealed class ArchiveTableTests : SuperappsComponentTest
                 decided.Add(input);
                 return Task.FromException<Guid>(new DomainRuleException(ArchiveErrors.BeritaAcaraRequired));
             }));
-        cut.WaitForAssertion(() => cut.FindAll("tbody tr").Count.ShouldBe(1));
+        await cut.WaitForAssertionAsync(() => cut.FindAll("tbody tr").Count.ShouldBe(1));
 
         cut.Find("tbody tr input[type=checkbox]").Change(true);
         Number(cut).Change("BA-12");
         cut.Find("[data-testid=retention-decide]").Click();
 
-        cut.WaitForAssertion(() => cut.Markup.ShouldContain(ArchiveErrors.BeritaAcaraRequired.Indonesian));
+        await cut.WaitForAssertionAsync(() => cut.Markup.ShouldContain(ArchiveErrors.BeritaAcaraRequired.Indonesian));
         decided.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             d => d.Kind.ShouldBe(RetentionDecisionKind.Destroy), d => d.EntryIds.ShouldBe([row.EntryId]), d => d.BeritaAcaraNumber.ShouldBe("BA-12"));
         Number(cut).GetAttribute("value").ShouldBe("BA-12");
