@@ -138,9 +138,9 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         // It is in the addressed OPD head's inbox.
         var head = await SignedInAsync(headLogin);
         await GoAsync(head, "surat");
-        await head.GetByTestId("inbox-search").FillAsync(subject);
-        await Assertions.Expect(head.GetByTestId("inbox").Locator("tbody tr")).ToHaveCountAsync(1);
-        await Assertions.Expect(head.GetByTestId("inbox").Locator("tbody tr").First).ToContainTextAsync(number);
+        // Newest first: the letter just delivered is on the first page, found by its subject.
+        await Assertions.Expect(head.GetByTestId("inbox").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = subject })).ToHaveCountAsync(1);
+        await Assertions.Expect(head.GetByTestId("inbox").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = subject })).ToContainTextAsync(number);
 
         // Anyone scanning the QR code, signed in or not, sees that it is valid.
         var verification = await kepala.GetByTestId("draft-verification").GetAttributeAsync("href");
