@@ -56,6 +56,11 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
                OR e.search_vector IS NULL OR e.active_until IS NOT NULL
             """)).ShouldBe(0);
 
+        // The ArchiveReaders migration gave every entry its readers: the positions named on it and its OPD.
+        (await ScalarAsync(connectionString, ReadersOutOfStep)).ShouldBe(0);
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM letters.archive_readers"))
+            .ShouldBe(await ScalarAsync(connectionString, "SELECT count(*) + sum(cardinality(visible_positions)) FROM letters.archive_entries"));
+
         // At the next start the seeder gives every entry under a scheduled code its dates; "005" has no line (nor a parent with one).
         await new RetentionScheduleSeeder().InitializeAsync(services, Ct);
         (await ScalarAsync(connectionString, "SELECT count(*) FROM letters.archive_entries WHERE active_until IS NULL"))
@@ -77,6 +82,51 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
             (await new ArchiveQueries(db).SearchAsync(viewer, new ArchiveSearch(PageSize: 5), Ct)).Total.ShouldBe(Math.Min(expected, ArchiveQueries.TotalBound));
         }
     }
+
+    [Fact]
+    public async Task The_readers_follow_every_insert_update_and_delete_of_an_entry()
+    {
+        var connectionString = await server.CreateDatabaseAsync(cancellationToken: Ct);
+        await using var services = new ServiceCollection()
+            .AddDbContext<LettersDbContext>(o => o.UseModuleDatabase(connectionString, LettersDbContext.Schema))
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
+        await db.Database.MigrateAsync(Ct);
+        var index = new ArchiveIndex(db);
+        var agency = Guid.NewGuid();
+        var (drafter, signer, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var letter = new ArchivedOutgoing(Guid.NewGuid(), agency, "000.1/1/DISKOMINFO/2026", new DateOnly(2026, 11, 20), new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero),
+            "Undangan rapat", "Kepala Dinas Pendidikan", "000.1", Contracts.SecurityClass.Biasa, null, "Isi surat", [drafter, signer, drafter]);
+
+        await index.RecordOutgoingAsync(letter, Ct);
+        (await ReadersAsync(db, letter.OutgoingLetterId)).ShouldBe([agency, drafter, signer], ignoreOrder: true);
+        (await ScalarAsync(connectionString, ReadersOutOfStep)).ShouldBe(0);
+
+        // Sent again with another chain and code: the rows are rewritten, the copied columns follow.
+        await index.RecordOutgoingAsync(letter with { PositionIds = [other, signer], ClassificationCode = "800.1" }, Ct);
+        (await ReadersAsync(db, letter.OutgoingLetterId)).ShouldBe([agency, other, signer], ignoreOrder: true);
+        (await db.ArchiveReaders.Where(r => r.ReaderId == signer).Select(r => r.ClassificationCode).SingleAsync(Ct)).ShouldBe("800.1");
+
+        // Updates that do not touch what readers copy (retention dates, a decision) leave them as they are; deleting the entry removes them.
+        (await ScalarAsync(connectionString, "UPDATE letters.archive_entries SET active_until = DATE '2030-01-01' RETURNING 1")).ShouldBe(1);
+        (await ScalarAsync(connectionString, ReadersOutOfStep)).ShouldBe(0);
+        await db.ArchiveEntries.Where(e => e.SourceId == letter.OutgoingLetterId).ExecuteDeleteAsync(Ct);
+        (await db.ArchiveReaders.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    /// <summary>Reader rows that differ from what the entries say (either way): zero when the triggers kept them.</summary>
+    private const string ReadersOutOfStep = """
+        WITH expected AS (
+            SELECT r.id AS reader_id, e.id AS entry_id, e.agency_id, e.closed_at, e.letter_date, e.kind, e.security_class, e.classification_code
+            FROM letters.archive_entries e CROSS JOIN LATERAL (SELECT DISTINCT x AS id FROM unnest(e.visible_positions || e.agency_id) AS x) r),
+        actual AS (
+            SELECT reader_id, entry_id, agency_id, closed_at, letter_date, kind, security_class, classification_code FROM letters.archive_readers)
+        SELECT (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) a) + (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) b)
+        """;
+
+    private static Task<List<Guid>> ReadersAsync(LettersDbContext db, Guid outgoingLetterId) =>
+        db.ArchiveReaders.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && e.SourceId == outgoingLetterId)).Select(r => r.ReaderId).ToListAsync(Ct);
 
     private static async Task<long> ScalarAsync(string connectionString, string sql)
     {

@@ -309,6 +309,33 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_common_term_is_checked_on_the_viewers_own_rows_with_the_same_rules_and_a_plt_sees_each_letter_once()
+    {
+        var open = await RegisterAsync("Undangan pelatihan");
+        await CloseAsync(open.Id);
+        var secret = await RegisterAsync("Undangan penyelidikan", SecurityClass.Rahasia, sender: "Inspektorat Jenderal");
+        await CloseAsync(secret.Id);
+        var clerk = await ViewerAsync(_clerk, keepsAgenda: true);
+        var kepala = await ViewerAsync(_kepala, keepsAgenda: false);
+
+        // Every term counts as common here: the viewer's rows are walked, newest first, instead of starting from the index.
+        Task<ArchiveLines> WalkAsync(Viewer viewer, ArchiveSearch search) =>
+            WithAsync(sp => new ArchiveQueries(sp.GetRequiredService<LettersDbContext>()) { RareTermLimit = 0 }.SearchAsync(viewer, search, Ct));
+
+        (await WalkAsync(clerk, new ArchiveSearch("undangan"))).Items.ShouldHaveSingleItem().LetterId.ShouldBe(open.Id);
+        (await WalkAsync(clerk, new ArchiveSearch("penyelidikan"))).Total.ShouldBe(0);
+        (await WalkAsync(clerk, new ArchiveSearch(secret.AgendaLabel))).Items.ShouldHaveSingleItem().Masked.ShouldBeTrue();
+        (await WalkAsync(kepala, new ArchiveSearch("undangan"))).Items.Select(r => r.LetterId).ShouldBe([secret.Id, open.Id], ignoreOrder: true);
+
+        // A Plt of the Kabid's position who is also the Kepala is named twice on both letters: each is listed and counted once.
+        var acting = kepala with { PositionIds = new HashSet<Guid>(kepala.PositionIds) { _kabid.PositionId } };
+        var both = await SearchAsync(acting, new ArchiveSearch());
+        both.Total.ShouldBe(2);
+        both.Items.Select(r => r.LetterId).ShouldBe([secret.Id, open.Id], ignoreOrder: true);
+        (await WalkAsync(acting, new ArchiveSearch("undangan"))).Total.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task The_report_lists_what_is_due_and_a_destruction_keeps_a_tombstone_and_the_decision()
     {
         var incoming = await RegisterAsync("Undangan upacara");

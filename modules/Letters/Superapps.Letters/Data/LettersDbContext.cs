@@ -47,6 +47,9 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     /// <summary>The archive index of closed incoming and sent outgoing letters, maintained by <see cref="Features.Archive.ArchiveIndex"/>.</summary>
     internal DbSet<Features.Archive.ArchiveEntry> ArchiveEntries => Set<Features.Archive.ArchiveEntry>();
 
+    /// <summary>Who finds each archive entry (a position named on it, or its OPD); kept by triggers on the entries.</summary>
+    internal DbSet<Features.Archive.ArchiveReader> ArchiveReaders => Set<Features.Archive.ArchiveReader>();
+
     public DbSet<Features.Retention.RetentionSchedule> RetentionSchedules => Set<Features.Retention.RetentionSchedule>();
 
     public DbSet<Features.Retention.RetentionDecision> RetentionDecisions => Set<Features.Retention.RetentionDecision>();

@@ -33,6 +33,9 @@ internal sealed class ArchiveEntryConfiguration : IEntityTypeConfiguration<Archi
         builder.HasIndex(e => e.ClosedAt).IsDescending(true);
         builder.HasIndex(e => e.LetterDate);
 
+        // An exact number (agenda label or outgoing number) typed in the search box.
+        builder.HasIndex(e => e.Number);
+
         // Classification prefix ("000.1" finds 000.1 and 000.1.x) and the correspondent by any part of it.
         builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_classification_code").HasDatabaseName("ix_archive_entries_classification_code").HasOperators("text_pattern_ops");
         builder.HasIndex(e => e.Correspondent).HasMethod("gin").HasOperators("gin_trgm_ops");
@@ -41,6 +44,25 @@ internal sealed class ArchiveEntryConfiguration : IEntityTypeConfiguration<Archi
         builder.HasIndex(e => new { e.AgencyId, e.ActiveUntil }, "ix_archive_entries_active_due").HasDatabaseName("ix_archive_entries_active_due").HasFilter("disposal_status = 0");
         builder.HasIndex(e => new { e.AgencyId, e.InactiveUntil }, "ix_archive_entries_inactive_due").HasDatabaseName("ix_archive_entries_inactive_due").HasFilter("disposal_status IN (0, 1)");
         builder.HasIndex(e => e.ClassificationCode, "ix_archive_entries_unscheduled").HasDatabaseName("ix_archive_entries_unscheduled").HasFilter("active_until IS NULL AND disposal_status = 0");
+    }
+}
+
+/// <summary>
+/// The archive's readers (docs/performance.md, "The archive"): a viewer's newest entries are a range of
+/// <c>(reader_id, closed_at desc)</c>, with the filter columns included so that the walk reads the index alone.
+/// </summary>
+internal sealed class ArchiveReaderConfiguration : IEntityTypeConfiguration<ArchiveReader>
+{
+    public void Configure(EntityTypeBuilder<ArchiveReader> builder)
+    {
+        builder.ToTable("archive_readers");
+        builder.HasKey(r => new { r.EntryId, r.ReaderId });
+        builder.Property(r => r.ClassificationCode).HasMaxLength(30);
+        builder.HasOne<ArchiveEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ReaderId, r.ClosedAt }, "ix_archive_readers_reader_id_closed_at")
+            .HasDatabaseName("ix_archive_readers_reader_id_closed_at")
+            .IsDescending(false, true)
+            .IncludeProperties(r => new { r.EntryId, r.LetterDate, r.Kind, r.SecurityClass, r.ClassificationCode, r.AgencyId });
     }
 }
 

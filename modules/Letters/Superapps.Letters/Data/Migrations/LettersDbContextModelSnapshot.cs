@@ -1058,6 +1058,9 @@ namespace Superapps.Letters.Data.Migrations
                     b.HasIndex("LetterDate")
                         .HasDatabaseName("ix_archive_entries_letter_date");
 
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_archive_entries_number");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_archive_entries_search_vector");
 
@@ -1094,6 +1097,54 @@ namespace Superapps.Letters.Data.Migrations
                         .HasFilter("active_until IS NULL AND disposal_status = 0");
 
                     b.ToTable("archive_entries", "letters");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Archive.ArchiveReader", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("ReaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reader_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("classification_code");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<int>("SecurityClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("security_class");
+
+                    b.HasKey("EntryId", "ReaderId")
+                        .HasName("pk_archive_readers");
+
+                    b.HasIndex(new[] { "ReaderId", "ClosedAt" }, "ix_archive_readers_reader_id_closed_at")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_archive_readers_reader_id_closed_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReaderId", "ClosedAt" }, "ix_archive_readers_reader_id_closed_at"), new[] { "EntryId", "LetterDate", "Kind", "SecurityClass", "ClassificationCode", "AgencyId" });
+
+                    b.ToTable("archive_readers", "letters");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Features.Inbox.InboxEntry", b =>
@@ -1466,6 +1517,16 @@ namespace Superapps.Letters.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_recipients_letters_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Archive.ArchiveReader", b =>
+                {
+                    b.HasOne("Superapps.Letters.Features.Archive.ArchiveEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_archive_readers_archive_entries_entry_id");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Features.Inbox.InboxEntry", b =>

@@ -57,120 +57,185 @@ public static class ArchiveLinks
 
 /// <summary>
 /// The archive (<c>letters.archive_entries</c>): closed incoming and sent outgoing letters. A person sees the letters they are
-/// named on (recipient or disposition chain; drafter, reviewer or signer) in one GIN lookup of the entry's positions. An OPD's
-/// registry clerks and admins also see their OPD's whole archive, restricted letters (above Biasa) masked and not searchable by
-/// what is masked, as in the agenda. Paged, sorted and filtered on the server; the total is counted up to <see cref="TotalBound"/>.
+/// named on (recipient or disposition chain; drafter, reviewer or signer). An OPD's registry clerks and admins also see their
+/// OPD's whole archive, restricted letters (above Biasa) masked and not searchable by what is masked, as in the agenda. Paged,
+/// sorted and filtered on the server; the total is counted up to <see cref="TotalBound"/>.
 /// </summary>
+/// <remarks>
+/// Shaped for a million letters (docs/performance.md, "The archive"). The viewer's letters are their rows of
+/// <c>letters.archive_readers</c> (<see cref="ArchiveReader"/>: a position named on the entry, or the OPD that holds it), whose
+/// index carries the date, kind, security class and code: the newest page and the bounded total are one range of that index,
+/// and the metadata filters are checked in it. Full text and correspondent are checked on the entry. A rare search term's few
+/// entries come from the full-text index first; a common one is checked on the viewer's newest entries until the page is full.
+/// </remarks>
 public sealed class ArchiveQueries(LettersDbContext db)
 {
     /// <summary>The total is exact up to this many letters (or the end of the requested page); beyond it the pager says "1.000+".</summary>
     public const int TotalBound = 1_000;
 
-    // A class with settable members, not a record constructor: EF filters and sorts after a member-init projection only.
-    private sealed class Line
-    {
-        public required ArchiveEntry Entry { get; init; }
+    /// <summary>Up to this many entries in the whole city match a search term, it counts as rare.</summary>
+    internal int RareTermLimit { get; init; } = 2000;
 
-        public required bool Visible { get; init; }
+    private sealed class Key
+    {
+        public required Guid EntryId { get; init; }
+
+        public required DateTimeOffset ClosedAt { get; init; }
+
+        public required DateOnly LetterDate { get; init; }
     }
 
     public async Task<ArchiveLines> SearchAsync(Viewer viewer, ArchiveSearch search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(search);
-        var lines = Filter(Lines(viewer), search);
+        var positions = viewer.PositionIds.ToArray();
+        var masks = viewer.KeepsAgenda;
+        var readers = Filter(Readers(viewer, positions), search);
+
+        if (!string.IsNullOrWhiteSpace(search.Correspondent))
+        {
+            // Masked lines are not searchable by what is masked.
+            var contains = LikePattern.Contains(search.Correspondent.Trim());
+            readers = masks
+                ? readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && EF.Functions.ILike(e.Correspondent, contains)
+                    && (e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)))))
+                : readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && EF.Functions.ILike(e.Correspondent, contains)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            readers = await MatchingAsync(readers, search.Text.Trim(), masks, positions, cancellationToken);
+        }
+
+        var keys = readers.Select(r => new Key { EntryId = r.EntryId, ClosedAt = r.ClosedAt, LetterDate = r.LetterDate });
+        if (positions.Length > 1)
+        {
+            // An entry named on two of the viewer's positions (a Plt or Plh) has a row for each: it is listed once.
+            keys = keys.Distinct();
+        }
+
         var size = Math.Clamp(search.PageSize, 1, 100);
         var page = Math.Max(0, search.Page);
         var bound = Math.Max(TotalBound, (page + 1) * size);
-        var counted = await lines.Take(bound + 1).CountAsync(cancellationToken);
-        var rows = await Sort(lines, search.SortBy, search.Descending).Skip(page * size).Take(size)
+        var counted = await keys.Take(bound + 1).CountAsync(cancellationToken);
+
+        List<Guid> pageIds;
+        if (search.SortBy is "number")
+        {
+            var entries = db.ArchiveEntries.Where(e => keys.Select(k => k.EntryId).Contains(e.Id));
+            entries = search.Descending ? entries.OrderByDescending(e => e.Number).ThenByDescending(e => e.Id) : entries.OrderBy(e => e.Number).ThenBy(e => e.Id);
+            pageIds = await entries.Skip(page * size).Take(size).Select(e => e.Id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            pageIds = await Sort(keys, search.SortBy, search.Descending).Skip(page * size).Take(size).Select(k => k.EntryId).ToListAsync(cancellationToken);
+        }
+
+        var rows = await db.ArchiveEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
+            .Select(e => new { Entry = e, Visible = !masks || e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)) })
             .Select(x => new ArchiveRow(x.Entry.Id, x.Entry.Kind, x.Entry.SourceId, x.Entry.Number, x.Visible ? x.Entry.ReferenceNumber : null, x.Entry.LetterDate,
                 x.Entry.ClosedAt, x.Visible ? x.Entry.Correspondent : null, x.Visible ? x.Entry.Subject : null, x.Entry.ClassificationCode,
                 x.Entry.SecurityClass, x.Visible ? x.Entry.FileId : null, x.Entry.DisposalStatus, !x.Visible))
             .ToListAsync(cancellationToken);
-        return new ArchiveLines(rows, Math.Min(counted, bound), counted > bound);
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return new ArchiveLines([.. rows.OrderBy(r => order[r.EntryId])], Math.Min(counted, bound), counted > bound);
     }
 
-    private IQueryable<Line> Lines(Viewer viewer)
+    /// <summary>
+    /// The viewer's reader rows. One reader is compared by equality, not as a list: PostgreSQL 15 reads an index in order only
+    /// under equality, and the newest page would otherwise be a sort of all the viewer's entries. An agenda keeper reads their
+    /// OPD's rows, plus the rows of their positions on letters another OPD holds (a Plt elsewhere): two ranges, merged in order.
+    /// </summary>
+    private IQueryable<ArchiveReader> Readers(Viewer viewer, Guid[] positions)
     {
-        var positions = viewer.PositionIds.ToArray();
-        var entries = db.ArchiveEntries.AsNoTracking();
+        var readers = db.ArchiveReaders.AsNoTracking();
         if (!viewer.KeepsAgenda)
         {
-            return entries.Where(e => e.VisiblePositions.Any(p => positions.Contains(p))).Select(e => new Line { Entry = e, Visible = true });
+            if (positions.Length == 1)
+            {
+                var position = positions[0];
+                return readers.Where(r => r.ReaderId == position);
+            }
+
+            return readers.Where(r => positions.Contains(r.ReaderId));
         }
 
         var agency = viewer.AgencyId;
-        if (positions.Length == 0)
-        {
-            // A keeper named on nothing (an admin account without a position): the OPD's archive alone, one index range.
-            return entries.Where(e => e.AgencyId == agency).Select(e => new Line { Entry = e, Visible = e.SecurityClass == SecurityClass.Biasa });
-        }
-
-        return entries.Where(e => e.AgencyId == agency || e.VisiblePositions.Any(p => positions.Contains(p)))
-            .Select(e => new Line { Entry = e, Visible = e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)) });
+        var own = readers.Where(r => r.ReaderId == agency);
+        return positions.Length == 0 ? own : own.Concat(readers.Where(r => positions.Contains(r.ReaderId) && r.AgencyId != agency));
     }
 
-    private static IQueryable<Line> Filter(IQueryable<Line> lines, ArchiveSearch search)
+    /// <summary>
+    /// The number finds any line, masked or not; the content only where it is shown. PostgreSQL cannot tell a rare term from a
+    /// common one in one statement, so one bounded look at the number and full-text indexes decides: a rare term's entries are
+    /// then looked up among the viewer's rows by id, a common term is checked on the viewer's rows, newest first.
+    /// </summary>
+    private async Task<IQueryable<ArchiveReader>> MatchingAsync(IQueryable<ArchiveReader> readers, string text, bool masks, Guid[] positions,
+        CancellationToken cancellationToken)
+    {
+        var matching = await db.ArchiveEntries.Where(e => e.Number == text).Select(e => e.Id)
+            .Concat(db.ArchiveEntries.Where(e => e.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", text))).Select(e => e.Id))
+            .Take(RareTermLimit + 1).ToListAsync(cancellationToken);
+        if (matching.Count <= RareTermLimit)
+        {
+            var ids = matching.Distinct().ToArray();
+            readers = readers.Where(r => ids.Contains(r.EntryId));
+        }
+
+        return masks
+            ? readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && (e.Number == text
+                || ((e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)))
+                    && e.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", text))))))
+            : readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && (e.Number == text
+                || e.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", text)))));
+    }
+
+    /// <summary>The metadata filters, on the reader rows' copies of the entry's columns.</summary>
+    private static IQueryable<ArchiveReader> Filter(IQueryable<ArchiveReader> readers, ArchiveSearch search)
     {
         if (search.Kind is { } kind)
         {
-            lines = lines.Where(x => x.Entry.Kind == kind);
+            readers = readers.Where(r => r.Kind == kind);
         }
 
         if (search.Year is { } year and > 0 and < 10_000)
         {
             var first = new DateOnly(year, 1, 1);
             var next = first.AddYears(1);
-            lines = lines.Where(x => x.Entry.LetterDate >= first && x.Entry.LetterDate < next);
+            readers = readers.Where(r => r.LetterDate >= first && r.LetterDate < next);
         }
 
         if (search.From is { } from)
         {
-            lines = lines.Where(x => x.Entry.LetterDate >= from);
+            readers = readers.Where(r => r.LetterDate >= from);
         }
 
         if (search.To is { } to)
         {
-            lines = lines.Where(x => x.Entry.LetterDate <= to);
+            readers = readers.Where(r => r.LetterDate <= to);
         }
 
         if (search.SecurityClass is { } securityClass)
         {
-            lines = lines.Where(x => x.Entry.SecurityClass == securityClass);
+            readers = readers.Where(r => r.SecurityClass == securityClass);
         }
 
         if (!string.IsNullOrWhiteSpace(search.ClassificationPrefix))
         {
             var code = search.ClassificationPrefix.Trim().TrimEnd('.');
             var below = LikePattern.StartsWith(code + ".");
-            lines = lines.Where(x => x.Entry.ClassificationCode == code || EF.Functions.Like(x.Entry.ClassificationCode, below));
+            readers = readers.Where(r => r.ClassificationCode == code || EF.Functions.Like(r.ClassificationCode, below));
         }
 
-        if (!string.IsNullOrWhiteSpace(search.Correspondent))
-        {
-            var contains = LikePattern.Contains(search.Correspondent.Trim());
-            lines = lines.Where(x => x.Visible && EF.Functions.ILike(x.Entry.Correspondent, contains));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Text))
-        {
-            var text = search.Text.Trim();
-            // The number finds any line, masked or not; the content only where it is shown.
-            lines = lines.Where(x => x.Entry.Number == text
-                || (x.Visible && x.Entry.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("simple", text))));
-        }
-
-        return lines;
+        return readers;
     }
 
-    private static IQueryable<Line> Sort(IQueryable<Line> lines, string? sortBy, bool descending) => (sortBy, descending) switch
+    private static IQueryable<Key> Sort(IQueryable<Key> keys, string? sortBy, bool descending) => (sortBy, descending) switch
     {
-        ("date", false) => lines.OrderBy(x => x.Entry.LetterDate).ThenBy(x => x.Entry.Id),
-        ("date", true) => lines.OrderByDescending(x => x.Entry.LetterDate).ThenByDescending(x => x.Entry.Id),
-        ("number", false) => lines.OrderBy(x => x.Entry.Number).ThenBy(x => x.Entry.Id),
-        ("number", true) => lines.OrderByDescending(x => x.Entry.Number).ThenByDescending(x => x.Entry.Id),
-        ("closed", false) => lines.OrderBy(x => x.Entry.ClosedAt),
-        _ => lines.OrderByDescending(x => x.Entry.ClosedAt),
+        ("date", false) => keys.OrderBy(k => k.LetterDate).ThenBy(k => k.EntryId),
+        ("date", true) => keys.OrderByDescending(k => k.LetterDate).ThenByDescending(k => k.EntryId),
+        ("closed", false) => keys.OrderBy(k => k.ClosedAt),
+        _ => keys.OrderByDescending(k => k.ClosedAt),
     };
 }
