@@ -91,7 +91,7 @@ internal static class LetterDataLoader
         }
 
         // The application's tables are vacuumed and analyzed by autovacuum; after a bulk load that is done at once.
-        foreach (var table in archived ? [.. VacuumedTables, "archive_entries"] : VacuumedTables)
+        foreach (var table in archived ? [.. VacuumedTables, "archive_entries", "archive_readers"] : VacuumedTables)
         {
             await ExecuteAsync(connection, $"VACUUM (ANALYZE) letters.{table}", cancellationToken);
         }
