@@ -67,7 +67,8 @@ public static class LettersModule
         services.TryAddScoped<OutgoingLetterSigning>();
         services.TryAddScoped<OutgoingLetterSending>();
         services.TryAddScoped<NumberingSettings>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IArchivedOutgoingEraser, OutgoingLetterEraser>());
+        // One eraser: a host replaces the module's own by registering its IArchivedOutgoingEraser before or after this call.
+        services.TryAddScoped<IArchivedOutgoingEraser, OutgoingLetterEraser>();
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;

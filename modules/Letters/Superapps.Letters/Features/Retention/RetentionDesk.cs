@@ -54,7 +54,7 @@ public interface IArchivedOutgoingEraser
 /// review, and the recorded decisions that carry them out. Nothing is removed without a decision; a destruction removes the
 /// letter's stored files and body text and keeps its entry (metadata, tree, history) as a tombstone with the decision.
 /// </summary>
-public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimeProvider clock, IEnumerable<IArchivedOutgoingEraser> erasers)
+public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimeProvider clock, IArchivedOutgoingEraser eraser)
 {
     private const string Module = LettersDbContext.Schema;
 
@@ -143,13 +143,6 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
         }
 
         var outgoing = entries.Where(e => e.Kind == ArchiveKind.Outgoing).Select(e => e.SourceId).ToList();
-        // The last registration wins, as for any single service: a host may replace the module's own eraser.
-        var eraser = erasers.LastOrDefault();
-        if (input.Kind == RetentionDecisionKind.Destroy && outgoing.Count > 0 && eraser is null)
-        {
-            throw new DomainRuleException(ArchiveErrors.OutgoingEraserMissing);
-        }
-
         var now = clock.GetUtcNow();
         var decision = new RetentionDecision
         {
@@ -195,7 +188,7 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
             await db.Files.Where(f => incoming.Contains(f.LetterId)).ExecuteDeleteAsync(cancellationToken);
             if (outgoing.Count > 0)
             {
-                await eraser!.EraseAsync(outgoing, cancellationToken);
+                await eraser.EraseAsync(outgoing, cancellationToken);
             }
         }
 
