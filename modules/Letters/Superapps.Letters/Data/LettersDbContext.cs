@@ -47,6 +47,8 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     /// <summary>The archive index of closed incoming and sent outgoing letters, maintained by <see cref="Features.Archive.ArchiveIndex"/>.</summary>
     internal DbSet<Features.Archive.ArchiveEntry> ArchiveEntries => Set<Features.Archive.ArchiveEntry>();
 
+    public DbSet<Features.Sending.ExternalMailRecord> ExternalMails => Set<Features.Sending.ExternalMailRecord>();
+
     public DbSet<Features.Retention.RetentionSchedule> RetentionSchedules => Set<Features.Retention.RetentionSchedule>();
 
     public DbSet<Features.Retention.RetentionDecision> RetentionDecisions => Set<Features.Retention.RetentionDecision>();
