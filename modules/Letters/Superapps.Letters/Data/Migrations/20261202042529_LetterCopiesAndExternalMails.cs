@@ -20,10 +20,13 @@ namespace Superapps.Letters.Data.Migrations
                 defaultValue: false);
 
             // Backfill (raw SQL): an entry is a copy when its position is named on the letter only as a carbon copy (recipients.kind 1),
-            // neither addressed nor on the live (status <> 4) disposition chain: InboxProjection's rule.
+            // neither addressed nor on the live (status <> 4) disposition chain: InboxProjection's rule. Driven by the copy
+            // recipients (few: nothing created them before this migration), not by a scan of every entry; adding the column with
+            // a constant default rewrites no rows.
             migrationBuilder.Sql("""
                 UPDATE letters.inbox_entries e SET copy = true
-                WHERE EXISTS (SELECT 1 FROM letters.recipients r WHERE r.letter_id = e.letter_id AND r.position_id = e.position_id AND r.kind = 1)
+                FROM letters.recipients c
+                WHERE c.kind = 1 AND e.letter_id = c.letter_id AND e.position_id = c.position_id
                   AND NOT EXISTS (SELECT 1 FROM letters.recipients r WHERE r.letter_id = e.letter_id AND r.position_id = e.position_id AND r.kind <> 1)
                   AND NOT EXISTS (SELECT 1 FROM letters.dispositions d WHERE d.letter_id = e.letter_id AND d.status <> 4
                                   AND (d.to_position_id = e.position_id OR d.from_position_id = e.position_id))
