@@ -138,7 +138,7 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         // The staff member reports; the Kabid accepts.
         var staf = await SignedInAsync(stafLogin, 360, 740);
         await GoAsync(staf, new Uri(letterUrl).AbsolutePath.TrimStart('/'));
-        await PortalFixture.ClickUntilVisibleAsync(staf.GetByTestId("node-complete"), staf.GetByTestId("followup-text"));
+        await staf.GetByTestId("node-complete").ClickAsync();
         await staf.GetByTestId("followup-text").FillAsync("Bahan paparan sudah disiapkan dan dikirim ke Kabid.");
         await staf.GetByTestId("followup-send").ClickAsync();
         await Assertions.Expect(staf.GetByTestId("node-report")).ToContainTextAsync("Bahan paparan");

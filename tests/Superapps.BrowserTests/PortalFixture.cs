@@ -148,28 +148,6 @@ public sealed class PortalFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>
-    /// Clicks <paramref name="button"/> until <paramref name="opens"/> is visible (at most three clicks, each waiting 10 s). For buttons
-    /// in a part of the page that redraws itself right after loading (opening a letter marks it read), where a click can land on
-    /// the element being replaced.
-    /// </summary>
-    public static async Task ClickUntilVisibleAsync(ILocator button, ILocator opens)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await button.ClickAsync();
-            try
-            {
-                await opens.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // The click landed on the element being redrawn; click the new one.
-            }
-        }
-    }
-
     public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name);
 
     public async ValueTask DisposeAsync()

@@ -404,6 +404,17 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
             return 0;
         });
         _eraser.Erased.ShouldBe([destroy.OutgoingLetterId]);
+
+        // The letters' pages say they were destroyed, under which decision and by whom; a transferred letter is not destroyed.
+        var told = await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Incoming, incoming.Id, Ct));
+        told.ShouldNotBeNull();
+        told.BeritaAcaraNumber.ShouldBe("BA-PMS/07/2032");
+        told.DecidedOn.ShouldBe(Wib.Today(_clock));
+        told.DecidedByName.ShouldNotBeNullOrWhiteSpace();
+        told.Reason.ShouldBe("Tidak bernilai guna lagi");
+        (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, destroy.OutgoingLetterId, Ct)))!
+            .BeritaAcaraNumber.ShouldBe("BA-PMS/07/2032");
+        (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, transfer.OutgoingLetterId, Ct))).ShouldBeNull();
         var audit = _module.Services.GetRequiredService<IAuditTrail>().ShouldBeOfType<RecordingAuditTrail>().Events;
         audit.ShouldContain(e => e.Action == "retention.destroyed" && e.EntityId == decisionId.ToString());
         audit.Count(e => e.Action == "archive.destroyed").ShouldBe(2);

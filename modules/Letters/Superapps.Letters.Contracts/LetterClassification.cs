@@ -41,6 +41,8 @@ public interface IInternalLetterInbox
 /// <param name="SourceId">The sending side's id of this delivery, one per addressee, for idempotency: delivering it again changes nothing.</param>
 /// <param name="AddresseePositionId">The position the letter is addressed to (usually the head of the receiving OPD).</param>
 /// <param name="Pdf">The signed letter.</param>
+/// <param name="Copy">Tembusan: the position receives a copy for information. It is marked "Tembusan" in the inbox and on the letter, and is
+/// not a letter awaiting follow-up in the counters.</param>
 public sealed record InternalLetter(
     Guid SourceId,
     Guid SenderAgencyId,
@@ -52,4 +54,5 @@ public sealed record InternalLetter(
     Urgency Urgency,
     string ClassificationCode,
     Guid AddresseePositionId,
-    byte[] Pdf);
+    byte[] Pdf,
+    bool Copy = false);

@@ -35,7 +35,8 @@ public static class LettersModule
 {
     /// <summary>Adds letters, dispositions, outgoing letters and their data. Needs an <see cref="NpgsqlDataSource"/>, the organisation directory, an
     /// <c>INotifier</c> (the Notifications module), and for drafting and signing an <c>IDocumentSigner</c> (the Signing module), an
-    /// <c>ILetterPdfRenderer</c> and an <c>IRichTextSanitizer</c> (Features/Documents). An <see cref="IExternalLetterMailer"/> is optional.</summary>
+    /// <c>ILetterPdfRenderer</c> and an <c>IRichTextSanitizer</c> (Features/Documents). External addressees are mailed through the Notifications module's <c>IDocumentMailer</c>
+    /// (<see cref="IExternalLetterMailer"/>, replaceable).</summary>
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -66,8 +67,10 @@ public static class LettersModule
         services.TryAddScoped<DraftingNotices>();
         services.TryAddScoped<OutgoingLetterSigning>();
         services.TryAddScoped<OutgoingLetterSending>();
+        services.TryAddScoped<IExternalLetterMailer, ExternalLetterEmailer>();
         services.TryAddScoped<NumberingSettings>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IArchivedOutgoingEraser, OutgoingLetterEraser>());
+        // One eraser: a host replaces the module's own by registering its IArchivedOutgoingEraser before or after this call.
+        services.TryAddScoped<IArchivedOutgoingEraser, OutgoingLetterEraser>();
         services.AddRecurringJob<DispositionDeadlineJob>(DispositionDeadlineJob.Name, DispositionDeadlineJob.Interval);
         services.AddPortalModule<LettersPortalModule>();
         return services;

@@ -40,6 +40,7 @@ public static class NotificationsModule
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<INotifier, Notifier>();
         services.TryAddSingleton<IEmailSender, MailKitEmailSender>();
+        services.TryAddSingleton<IDocumentMailer, MailKitEmailSender>();
         services.TryAddSingleton<IWhatsAppGateway, HttpWhatsAppGateway>();
         services.TryAddScoped<DeliveryDispatcher>();
         services.TryAddScoped<NotificationInbox>();

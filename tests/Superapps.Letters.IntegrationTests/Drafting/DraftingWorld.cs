@@ -7,6 +7,7 @@ using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.Documents;
 using Superapps.Letters.Features.Drafting;
 using Superapps.Letters.Features.Sending;
+using Superapps.Notifications;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.Organization.Data;
@@ -41,7 +42,9 @@ public sealed class DraftingWorld : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<DraftingWorld> CreateAsync(PostgresServer server)
+    /// <param name="mailPickup">With a folder: the real e-mail path (the Notifications module writing .eml files there) instead of
+    /// the <see cref="FlakyMailer"/>.</param>
+    public static async Task<DraftingWorld> CreateAsync(PostgresServer server, string? mailPickup = null)
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
         var fakes = (Signer: new FakeSigner(), Renderer: new FakeRenderer(), Mailer: new FlakyMailer());
@@ -51,7 +54,15 @@ public sealed class DraftingWorld : IAsyncDisposable
             s.AddSingleton<IDocumentSigner>(fakes.Signer);
             s.AddSingleton<ILetterPdfRenderer>(fakes.Renderer);
             s.AddSingleton<IRichTextSanitizer, FakeSanitizer>();
-            s.AddSingleton<IExternalLetterMailer>(fakes.Mailer);
+            if (mailPickup is null)
+            {
+                s.AddSingleton<IExternalLetterMailer>(fakes.Mailer);
+            }
+            else
+            {
+                s.AddNotificationsModule();
+                s.Configure<NotificationsOptions>(o => o.PickupDirectory = mailPickup);
+            }
         }, seedDemo: true, clock: clock);
         var world = new DraftingWorld(module, clock) { Fakes = fakes };
         await world.LoadAsync();

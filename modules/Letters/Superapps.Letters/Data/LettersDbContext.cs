@@ -50,6 +50,8 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     /// <summary>Who finds each archive entry (a position named on it, or its OPD); kept by triggers on the entries.</summary>
     internal DbSet<Features.Archive.ArchiveReader> ArchiveReaders => Set<Features.Archive.ArchiveReader>();
 
+    public DbSet<Features.Sending.ExternalMailRecord> ExternalMails => Set<Features.Sending.ExternalMailRecord>();
+
     public DbSet<Features.Retention.RetentionSchedule> RetentionSchedules => Set<Features.Retention.RetentionSchedule>();
 
     public DbSet<Features.Retention.RetentionDecision> RetentionDecisions => Set<Features.Retention.RetentionDecision>();

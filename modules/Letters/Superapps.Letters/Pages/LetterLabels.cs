@@ -49,6 +49,12 @@ public static class LetterLabels
         _ => Color.Primary,
     };
 
+    /// <summary>How a position is named on a letter: "Kepada" (addressed) or "Tembusan" (a copy, for information).</summary>
+    public static string Of(RecipientKind value) => value == RecipientKind.Cc ? Copy : Bilingual.T("Kepada", "To");
+
+    /// <summary>The mark of a letter the viewer receives as a copy (tembusan), in the inbox and on the letter.</summary>
+    public static string Copy => Bilingual.T("Tembusan", "Copy");
+
     public static Color ColorOf(Urgency value) => value switch
     {
         Urgency.SangatSegera => Color.Error,

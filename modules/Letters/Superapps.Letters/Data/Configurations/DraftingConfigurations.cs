@@ -107,6 +107,21 @@ internal sealed class OutgoingLetterFileConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ExternalMailRecordConfiguration : IEntityTypeConfiguration<Features.Sending.ExternalMailRecord>
+{
+    public void Configure(EntityTypeBuilder<Features.Sending.ExternalMailRecord> builder)
+    {
+        builder.ToTable("external_mails");
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).HasMaxLength(400);
+        builder.Property(m => m.ToName).HasMaxLength(300);
+        builder.Property(m => m.ToEmail).HasMaxLength(320);
+        builder.Property(m => m.FileName).HasMaxLength(255);
+        builder.HasOne<OutgoingLetter>().WithMany().HasForeignKey(m => m.OutgoingLetterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.OutgoingLetterId);
+    }
+}
+
 internal sealed class LetterNumberConfiguration : IEntityTypeConfiguration<LetterNumber>
 {
     public void Configure(EntityTypeBuilder<LetterNumber> builder)

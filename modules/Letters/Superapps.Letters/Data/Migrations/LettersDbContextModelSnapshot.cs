@@ -1161,6 +1161,10 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("addressed");
 
+                    b.Property<bool>("Copy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("copy");
+
                     b.Property<bool>("FollowedUp")
                         .HasColumnType("boolean")
                         .HasColumnName("followed_up");
@@ -1443,6 +1447,48 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("retention_schedules", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.Sending.ExternalMailRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("OutgoingLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outgoing_letter_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to_email");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Key")
+                        .HasName("pk_external_mails");
+
+                    b.HasIndex("OutgoingLetterId")
+                        .HasDatabaseName("ix_external_mails_outgoing_letter_id");
+
+                    b.ToTable("external_mails", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Domain.Disposition", b =>
                 {
                     b.HasOne("Superapps.Letters.Domain.Letter", null)
@@ -1547,6 +1593,16 @@ namespace Superapps.Letters.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_letter_numbers_outgoing_letters_outgoing_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.Sending.ExternalMailRecord", b =>
+                {
+                    b.HasOne("Superapps.Letters.Domain.Drafting.OutgoingLetter", null)
+                        .WithMany()
+                        .HasForeignKey("OutgoingLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_mails_outgoing_letters_outgoing_letter_id");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Domain.Drafting.OutgoingLetter", b =>

@@ -42,6 +42,10 @@ public static class DraftingErrors
     public static readonly UserError ChainOutsideAgency = new("letters.draft.chain-agency",
         "Pemeriksa dan penandatangan harus jabatan aktif di OPD pembuat surat.", "Reviewers and the signer must be active positions of the drafting OPD.", "reviewers");
 
+    public static readonly UserError MailUnavailable = new("letters.send.mail-unavailable",
+        "Pengiriman e-mail ke tujuan eksternal belum tersedia pada instalasi ini. Unduh surat yang sudah ditandatangani dan kirimkan sendiri.",
+        "E-mail to external addressees is not available on this installation. Download the signed letter and send it yourself.");
+
     public static readonly UserError SendFailed = new("letters.send.failed",
         "Surat sudah ditandatangani tetapi belum terkirim ke semua tujuan. Coba \"Kirim ulang\" sebentar lagi.",
         "The letter is signed but not yet delivered to every addressee. Try \"Send again\" in a moment.");

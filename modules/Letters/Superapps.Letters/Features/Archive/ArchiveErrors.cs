@@ -36,8 +36,4 @@ public static class ArchiveErrors
 
     public static readonly UserError OneAgency = new("letters.retention.one-opd",
         "Satu keputusan retensi hanya untuk arsip satu OPD.", "One retention decision covers one OPD's archive only.", "entries");
-
-    public static readonly UserError OutgoingEraserMissing = new("letters.retention.outgoing-eraser",
-        "Pemusnahan surat keluar belum dapat dijalankan pada instalasi ini; tidak ada yang diubah. Hubungi administrator sistem.",
-        "Outgoing letters cannot be destroyed on this installation yet; nothing was changed. Contact the system administrator.");
 }

@@ -90,6 +90,20 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         return new LetterView(letter, access, recipients, tree, files, history);
     }
 
+    /// <summary>Whether the viewer may open the letter at all, without opening it (no read marks, no view logged).</summary>
+    public async Task<bool> CanOpenAsync(Viewer viewer, Guid letterId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!await db.Letters.AsNoTracking().AnyAsync(l => l.Id == letterId, cancellationToken))
+        {
+            return false;
+        }
+
+        var (letter, recipients, tree) = await LoadAsync(letterId, cancellationToken);
+        db.ChangeTracker.Clear();
+        return LetterAccess.For(viewer, letter, recipients, tree) != AccessLevel.None;
+    }
+
     /// <summary>A stored file, if the viewer may see the letter it belongs to.</summary>
     public async Task<LetterFile> GetFileAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken = default)
     {

@@ -30,6 +30,9 @@ internal sealed class InboxEntry
     /// <summary>The letter is addressed to the position (not a copy, not a disposition).</summary>
     public bool Addressed { get; private set; }
 
+    /// <summary>The position is named on the letter only as a copy (tembusan): for information, listed as "Tembusan".</summary>
+    public bool Copy { get; private set; }
+
     /// <summary>The position gave a live disposition on the letter: it followed the letter up.</summary>
     public bool FollowedUp { get; private set; }
 }

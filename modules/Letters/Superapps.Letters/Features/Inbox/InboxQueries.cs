@@ -37,8 +37,9 @@ public sealed record InboxSearch(
     bool Descending);
 
 /// <summary>One line of the inbox: a letter addressed or copied to one of the viewer's positions, or disposed to one.</summary>
+/// <param name="Copy">The viewer is named on the letter only as a copy (tembusan): it is for information.</param>
 public sealed record InboxRow(Guid LetterId, string AgendaLabel, DateTimeOffset ReceivedAt, string Sender, string SenderNumber, string Subject,
-    SecurityClass SecurityClass, Urgency Urgency, LetterStatus Status, bool Unread, DateTimeOffset? Deadline);
+    SecurityClass SecurityClass, Urgency Urgency, LetterStatus Status, bool Unread, DateTimeOffset? Deadline, bool Copy = false);
 
 /// <summary>One page of the inbox and its total.</summary>
 /// <param name="Total">The number of matching letters, counted up to a bound (<see cref="InboxQueries.TotalBound"/>).</param>
@@ -159,9 +160,13 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
                 Deadline = db.Dispositions.Where(d => d.LetterId == l.Id && positions.Contains(d.ToPositionId)
                     && d.Status != DispositionStatus.Cancelled && d.Status != DispositionStatus.Done).Min(d => d.Deadline),
             }).ToListAsync(cancellationToken);
+        // The page's own entries by primary key (at most a page per position): a letter is a copy when every position of the
+        // viewer's is named on it only as a copy. No join is added to the query of the page itself.
+        var copies = (await Entries(positions).Where(e => pageIds.Contains(e.LetterId)).Select(e => new { e.LetterId, e.Copy }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.LetterId).Where(g => g.All(e => e.Copy)).Select(g => g.Key).ToHashSet();
         var order = pageIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         return new InboxPage([.. rows.OrderBy(r => order[r.Id]).Select(r => new InboxRow(r.Id, $"{r.AgendaNumber:D4}/{r.AgendaYear}", r.ReceivedAt, r.Sender, r.SenderNumber, r.Subject,
-            r.SecurityClass, r.Urgency, r.Status, r.Unread, r.Deadline))], total, atLeast);
+            r.SecurityClass, r.Urgency, r.Status, r.Unread, r.Deadline, copies.Contains(r.Id)))], total, atLeast);
     }
 
     /// <summary>

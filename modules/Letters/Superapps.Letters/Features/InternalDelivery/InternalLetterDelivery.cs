@@ -75,17 +75,20 @@ internal sealed class InternalLetterDelivery(
 
         var scan = new CheckedFile($"{SafeFileName(letter.Number)}.pdf", FileSniffer.Pdf, pdf);
         if (!await AgendaBook.EnterAsync(db, entry!, [(LetterFileKind.Letter, scan)], Guid.Empty, DeliveredBy,
-            l => $"Diterima secara elektronik dari {l.Sender} dengan nomor agenda {l.AgendaLabel}, ditujukan kepada {l.AddresseeTitle}", now, cancellationToken))
+            l => letter.Copy
+                ? $"Tembusan diterima secara elektronik dari {l.Sender} dengan nomor agenda {l.AgendaLabel}, untuk {l.AddresseeTitle}"
+                : $"Diterima secara elektronik dari {l.Sender} dengan nomor agenda {l.AgendaLabel}, ditujukan kepada {l.AddresseeTitle}",
+            now, cancellationToken, letter.Copy ? RecipientKind.Cc : RecipientKind.To))
         {
             // The same letter delivered twice at once: the other delivery won.
             return await FindAsync(letter.SourceId, cancellationToken) ?? throw new InvalidOperationException("The winning delivery vanished.");
         }
 
         await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.delivered", nameof(Letter), entry!.Id.ToString(),
-            $"Surat elektronik {entry.AgendaLabel} dari {entry.Sender}: {entry.Subject}",
-            new { entry.AgendaLabel, entry.SenderNumber, entry.SecurityClass, entry.Urgency, entry.ClassificationCode, addressee = entry.AddresseeTitle, letter.SourceId }),
+            $"{(letter.Copy ? "Tembusan surat" : "Surat")} elektronik {entry.AgendaLabel} dari {entry.Sender}: {entry.Subject}",
+            new { entry.AgendaLabel, entry.SenderNumber, entry.SecurityClass, entry.Urgency, entry.ClassificationCode, addressee = entry.AddresseeTitle, letter.SourceId, letter.Copy }),
             cancellationToken);
-        await notices.RegisteredAsync(entry, addressee!);
+        await notices.RegisteredAsync(entry, addressee!, letter.Copy);
         return entry.Id;
     }
 

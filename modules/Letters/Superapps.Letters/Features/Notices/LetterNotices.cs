@@ -17,13 +17,20 @@ public sealed partial class LetterNotices(INotifier notifier, IOrganizationDirec
 {
     /// <summary>A letter was registered: the holders of the addressed position are told (the clerk too, should they hold it:
     /// registering keeps the agenda, it is not reading the letter).</summary>
-    public Task RegisteredAsync(Letter letter, PositionInfo addressee) =>
+    /// <param name="copy">The position receives a copy (tembusan) for information.</param>
+    public Task RegisteredAsync(Letter letter, PositionInfo addressee, bool copy = false) =>
         SafelyAsync(letter, async () =>
         {
             var sensitive = IsSensitive(letter);
             await SendAsync(Recipients(addressee.Holders.Select(h => h.EmployeeId), Guid.Empty), NoticeTopic.NewLetter,
                 $"letters.letter:{letter.Id}:registered", letter,
-                sensitive ? Neutral("Surat masuk baru", "New letter", letter) : new BilingualText($"Surat masuk baru: {letter.Subject}", $"New letter: {letter.Subject}"),
+                (sensitive, copy) switch
+                {
+                    (true, false) => Neutral("Surat masuk baru", "New letter", letter),
+                    (true, true) => Neutral("Tembusan surat baru", "New copy of a letter", letter),
+                    (false, false) => new BilingualText($"Surat masuk baru: {letter.Subject}", $"New letter: {letter.Subject}"),
+                    _ => new BilingualText($"Tembusan surat baru: {letter.Subject}", $"New copy of a letter: {letter.Subject}"),
+                },
                 sensitive ? null : new BilingualText($"Dari {letter.Sender}, nomor {letter.SenderNumber}; agenda {letter.AgendaLabel}.",
                     $"From {letter.Sender}, number {letter.SenderNumber}; agenda {letter.AgendaLabel}."));
         });

@@ -11,16 +11,18 @@ internal static class AgendaBook
 {
     /// <summary>
     /// Numbers the letter and saves it (<paramref name="history"/> writes the first history line once the number is known) with its addressee, files and first history line in one transaction.
+    /// The addressee is a recipient of <paramref name="recipientKind"/>: the addressed position, or a copy (tembusan) for an internal copy.
     /// Returns false when a letter with the same source id was entered first (a double submit or a repeated delivery):
     /// nothing is saved and the caller answers with the existing letter.
     /// </summary>
     public static async Task<bool> EnterAsync(LettersDbContext db, Letter letter, IEnumerable<(LetterFileKind Kind, CheckedFile File)> files,
-        Guid actorId, string actorName, Func<Letter, string> history, DateTimeOffset now, CancellationToken cancellationToken)
+        Guid actorId, string actorName, Func<Letter, string> history, DateTimeOffset now, CancellationToken cancellationToken,
+        RecipientKind recipientKind = RecipientKind.To)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         letter.Number(await AgendaNumbering.NextAsync(db, letter.AgencyId, letter.AgendaYear, cancellationToken));
         db.Letters.Add(letter);
-        db.Recipients.Add(new LetterRecipient(Guid.CreateVersion7(), letter.Id, letter.AddresseePositionId, letter.AddresseeTitle, RecipientKind.To));
+        db.Recipients.Add(new LetterRecipient(Guid.CreateVersion7(), letter.Id, letter.AddresseePositionId, letter.AddresseeTitle, recipientKind));
         db.Files.AddRange(files.Select(f => new LetterFile(Guid.CreateVersion7(), letter.Id, null, f.Kind, f.File.FileName, f.File.ContentType, f.File.Content, now)));
         db.Events.Add(new LetterEvent(Guid.CreateVersion7(), letter.Id, null, "registered", actorId, actorName, history(letter), now));
         try

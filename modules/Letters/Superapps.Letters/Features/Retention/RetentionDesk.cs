@@ -40,6 +40,9 @@ public sealed record RetentionReport(IReadOnlyList<RetentionRow> Items, int Tota
 /// <param name="DecidedOn">The berita acara's date (WIB calendar day), not after today.</param>
 public sealed record RetentionDecisionInput(RetentionDecisionKind Kind, IReadOnlyList<Guid> EntryIds, string BeritaAcaraNumber, DateOnly DecidedOn, string? Reason);
 
+/// <summary>A letter's destruction as its page tells it: the berita acara's date and number, who decided, when it was recorded, why.</summary>
+public sealed record LetterDestruction(DateOnly DecidedOn, string BeritaAcaraNumber, string DecidedByName, DateTimeOffset RecordedAt, string? Reason);
+
 /// <summary>
 /// Erases an outgoing letter's stored content (its signed PDF and text) when a destruction decision is carried out, inside the
 /// decision's transaction. Implemented by the outgoing letters' storage; without it outgoing letters cannot be destroyed.
@@ -54,7 +57,7 @@ public interface IArchivedOutgoingEraser
 /// review, and the recorded decisions that carry them out. Nothing is removed without a decision; a destruction removes the
 /// letter's stored files and body text and keeps its entry (metadata, tree, history) as a tombstone with the decision.
 /// </summary>
-public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimeProvider clock, IEnumerable<IArchivedOutgoingEraser> erasers)
+public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimeProvider clock, IArchivedOutgoingEraser eraser)
 {
     private const string Module = LettersDbContext.Schema;
 
@@ -143,13 +146,6 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
         }
 
         var outgoing = entries.Where(e => e.Kind == ArchiveKind.Outgoing).Select(e => e.SourceId).ToList();
-        // The last registration wins, as for any single service: a host may replace the module's own eraser.
-        var eraser = erasers.LastOrDefault();
-        if (input.Kind == RetentionDecisionKind.Destroy && outgoing.Count > 0 && eraser is null)
-        {
-            throw new DomainRuleException(ArchiveErrors.OutgoingEraserMissing);
-        }
-
         var now = clock.GetUtcNow();
         var decision = new RetentionDecision
         {
@@ -195,7 +191,7 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
             await db.Files.Where(f => incoming.Contains(f.LetterId)).ExecuteDeleteAsync(cancellationToken);
             if (outgoing.Count > 0)
             {
-                await eraser!.EraseAsync(outgoing, cancellationToken);
+                await eraser.EraseAsync(outgoing, cancellationToken);
             }
         }
 
@@ -214,6 +210,17 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
 
         return decision.Id;
     }
+
+    /// <summary>
+    /// The destruction of a letter (incoming or outgoing), or null when it was not destroyed. For the letter's own page, which has
+    /// already checked that the viewer may see the letter: the decision is metadata, the destroyed content is gone either way.
+    /// </summary>
+    public Task<LetterDestruction?> DestructionOfAsync(ArchiveKind kind, Guid letterId, CancellationToken cancellationToken = default) =>
+        (from entry in db.ArchiveEntries.AsNoTracking()
+         where entry.Kind == kind && entry.SourceId == letterId && entry.DisposalStatus == DisposalStatus.Destroyed
+         join decision in db.RetentionDecisions.AsNoTracking() on entry.DecisionId equals decision.Id
+         select new LetterDestruction(decision.DecidedOn, decision.BeritaAcaraNumber, decision.DecidedByName, decision.RecordedAt, decision.Reason))
+        .FirstOrDefaultAsync(cancellationToken);
 
     internal static bool IsDue(ArchiveEntry entry, RetentionDecisionKind kind, DateOnly today) => kind switch
     {

@@ -8,14 +8,21 @@ using Superapps.Letters.Domain.Drafting;
 using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Drafting;
 using Superapps.SharedKernel;
+using Superapps.Signing.Contracts;
 
 namespace Superapps.Letters.Features.Sending;
 
 /// <summary>A signed letter for an external addressee with an e-mail address.</summary>
 /// <param name="Key">Stable per letter and addressee, so an implementation can send each mail once across retries.</param>
-public sealed record ExternalLetterMail(string Key, string ToName, string ToEmail, string Number, string Subject, string SenderAgency, string FileName, byte[] Pdf);
+/// <param name="SecurityClass">A restricted letter's mail carries no subject.</param>
+/// <param name="VerificationUrl">The public page that verifies the signed PDF.</param>
+public sealed record ExternalLetterMail(string Key, Guid LetterId, string ToName, string ToEmail, string Number, string Subject, SecurityClass SecurityClass,
+    string SenderAgency, Uri VerificationUrl, string FileName, byte[] Pdf);
 
-/// <summary>Sends a signed letter to an external addressee by e-mail. Optional: without one, external addressees get the signed PDF from the letter page.</summary>
+/// <summary>
+/// Sends a signed letter to an external addressee by e-mail, once per <see cref="ExternalLetterMail.Key"/>, and throws when it could not.
+/// The module's own (<see cref="ExternalLetterEmailer"/>) mails through the Notifications module; a host replaces it by registering its own.
+/// </summary>
 public interface IExternalLetterMailer
 {
     Task SendAsync(ExternalLetterMail mail, CancellationToken cancellationToken = default);
@@ -24,10 +31,10 @@ public interface IExternalLetterMailer
 /// <summary>
 /// Sends a signed letter: each internal addressee and internal copy gets it through <see cref="IInternalLetterInbox"/> (entered in
 /// the receiving OPD's agenda and the position's inbox) with a source id stable per letter and position, so sending again
-/// delivers nothing twice; external addressees with an e-mail address get it through <see cref="IExternalLetterMailer"/> when one
-/// is registered. All delivered: the letter is sent. A failure leaves it signed with the reason, for "Kirim ulang".
+/// delivers nothing twice; external addressees with an e-mail address get it by e-mail through <see cref="IExternalLetterMailer"/>,
+/// once per addressee. All delivered: the letter is sent. A failure leaves it signed with the reason, for "Kirim ulang".
 /// </summary>
-public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternalLetterInbox inbox, IEnumerable<IExternalLetterMailer> mailers, DraftingDesk desk,
+public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternalLetterInbox inbox, IExternalLetterMailer mailer, IDocumentSigner signer, DraftingDesk desk,
     DraftingNotices notices, ArchiveIndex archive, IAuditTrail audit, TimeProvider clock, ILogger<OutgoingLetterSending> logger)
 {
     /// <summary>"Kirim ulang": the drafter, the signer or a registry clerk of the drafting OPD sends a signed letter again.</summary>
@@ -66,19 +73,17 @@ public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternal
         var number = letter.Number!;
         try
         {
-            foreach (var positionId in InternalRecipients(letter))
+            foreach (var (positionId, copy) in InternalRecipients(letter))
             {
                 await inbox.DeliverAsync(new InternalLetter(SourceId(letter.Id, positionId), letter.AgencyId, letter.AgencyName, number, letter.LetterDate!.Value,
-                    letter.Subject, letter.SecurityClass, letter.Urgency, letter.ClassificationCode, positionId, pdf), cancellationToken);
+                    letter.Subject, letter.SecurityClass, letter.Urgency, letter.ClassificationCode, positionId, pdf, copy), cancellationToken);
             }
 
             foreach (var addressee in letter.Addressees.Where(a => a.Kind == AddresseeKind.External && a.Email is not null))
             {
-                foreach (var mailer in mailers)
-                {
-                    await mailer.SendAsync(new ExternalLetterMail($"letters.outgoing:{letter.Id}:{addressee.Email}", addressee.Name, addressee.Email!, number,
-                        letter.Subject, letter.AgencyName, $"{Signing.FileNames.Safe(number)}.pdf", pdf), cancellationToken);
-                }
+                await mailer.SendAsync(new ExternalLetterMail($"letters.outgoing:{letter.Id}:{addressee.Email}", letter.Id, addressee.Name, addressee.Email!, number,
+                    letter.Subject, letter.SecurityClass, letter.AgencyName, signer.VerificationUrl(letter.VerificationCode!), $"{Signing.FileNames.Safe(number)}.pdf", pdf),
+                    cancellationToken);
             }
         }
 #pragma warning disable CA1031 // The letter is signed and saved; a failed delivery is recorded on it for "Kirim ulang", never lost.
@@ -134,11 +139,13 @@ public sealed partial class OutgoingLetterSending(LettersDbContext db, IInternal
             string.Join("; ", letter.Addressees.Select(a => a.Name)), letter.ClassificationCode, letter.SecurityClass, fileId, letter.BodyText, positions);
     }
 
-    /// <summary>Internal addressees and internal copies, each position once.</summary>
-    public static IEnumerable<Guid> InternalRecipients(OutgoingLetter letter) =>
-        letter.Addressees.Where(a => a.PositionId is not null).Select(a => a.PositionId!.Value)
-            .Concat(letter.CarbonCopies.Where(c => c.PositionId is not null).Select(c => c.PositionId!.Value))
-            .Distinct();
+    /// <summary>Internal addressees, then internal copies (tembusan, <c>Copy</c>), each position once: a position that is both is an addressee.</summary>
+    public static IEnumerable<(Guid PositionId, bool Copy)> InternalRecipients(OutgoingLetter letter)
+    {
+        var addressed = letter.Addressees.Where(a => a.PositionId is not null).Select(a => a.PositionId!.Value).Distinct().ToList();
+        return addressed.Select(p => (p, false))
+            .Concat(letter.CarbonCopies.Where(c => c.PositionId is not null).Select(c => c.PositionId!.Value).Distinct().Where(p => !addressed.Contains(p)).Select(p => (p, true)));
+    }
 
     private async Task<OutgoingLetter> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await db.OutgoingLetters.Include(l => l.Steps).Include(l => l.Versions).AsSplitQuery().FirstOrDefaultAsync(l => l.Id == id, cancellationToken)

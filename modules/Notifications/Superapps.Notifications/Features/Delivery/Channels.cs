@@ -4,6 +4,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Superapps.Notifications.Contracts;
 
 namespace Superapps.Notifications.Features.Delivery;
 
@@ -15,20 +16,47 @@ public interface IEmailSender
 
 /// <summary>
 /// E-mail over SMTP with MailKit; without an SMTP host (the development setup) each message is written as an .eml file to the
-/// pickup folder, where a mail client or a text editor opens it.
+/// pickup folder, where a mail client or a text editor opens it. Sends notices (<see cref="IEmailSender"/>) and documents with
+/// attachments (<see cref="IDocumentMailer"/>) the same way.
 /// </summary>
-internal sealed class MailKitEmailSender(IOptions<NotificationsOptions> options, TimeProvider clock) : IEmailSender
+internal sealed class MailKitEmailSender(IOptions<NotificationsOptions> options, TimeProvider clock) : IEmailSender, IDocumentMailer
 {
     public async Task SendAsync(string address, string subject, string text, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
-        using var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(address));
+        using var message = NewMessage(MailboxAddress.Parse(address), subject);
+        message.Body = new TextPart("plain") { Text = text };
+        await DeliverAsync(message, cancellationToken);
+    }
+
+    public async Task SendAsync(DocumentMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var to = MailboxAddress.Parse(mail.ToAddress);
+        to.Name = mail.ToName;
+        using var message = NewMessage(to, mail.Subject);
+        var body = new BodyBuilder { TextBody = mail.Text };
+        foreach (var attachment in mail.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
+        await DeliverAsync(message, cancellationToken);
+    }
+
+    private MimeMessage NewMessage(MailboxAddress to, string subject)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.To.Add(to);
         message.Subject = subject;
         message.Date = clock.GetUtcNow();
-        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
 
+    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             var folder = settings.PickupDirectory ?? Path.Combine(".data", "mail-pickup");
