@@ -166,6 +166,57 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         await Assertions.Expect(visitor.GetByTestId("signature-problems")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_draft_returned_by_the_Kabid_is_edited_with_its_notes_beside_the_form_and_submitted_again()
+    {
+        var subject = $"Permintaan data jaringan {Guid.NewGuid():N}"[..40];
+        var (headTitle, _) = await OtherAgencyHeadAsync();
+        var (staffLogin, _) = await fixture.UserWithPositionAsync(Staff);
+        var (kabidLogin, _) = await fixture.UserWithPositionAsync(Kabid);
+
+        // The staff member drafts it and takes the Kasi off the default chain: the Kabid reviews alone.
+        var staff = await SignedInAsync(staffLogin);
+        await GoAsync(staff, "surat/konsep/baru?jenis=nota-dinas");
+        await staff.GetByTestId("draft-subject").FillAsync(subject);
+        await staff.GetByTestId("draft-classification").FillAsync("000.1.5");
+        await PickAsync(staff, "draft-addressee", headTitle);
+        await staff.GetByTestId("draft-addressee-add").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("draft-reviewer")).ToHaveCountAsync(2);
+        await staff.GetByTestId("draft-reviewer").Filter(new LocatorFilterOptions { HasText = Kasi }).GetByTestId("draft-reviewer-remove").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("draft-reviewer")).ToHaveTextAsync([Kabid]);
+        await staff.GetByTestId("draft-save").ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/surat/konsep/[0-9a-f-]{36}$"));
+        await PortalFixture.WaitInteractiveAsync(staff);
+        var draftPath = new Uri(staff.Url).AbsolutePath.TrimStart('/');
+        await staff.GetByTestId("draft-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("draft-state")).ToHaveTextAsync("Diperiksa");
+
+        // The Kabid returns it with notes.
+        var kabid = await SignedInAsync(kabidLogin);
+        await GoAsync(kabid, draftPath);
+        await kabid.GetByTestId("draft-notes").FillAsync("Tambahkan tembusan kepada Kepala Dinas.");
+        await kabid.GetByTestId("draft-return").ClickAsync();
+        await Assertions.Expect(kabid.GetByTestId("draft-state")).ToHaveTextAsync("Dikembalikan");
+
+        // The drafter opens the form with the notes beside it, adds the Kepala as an internal copy, and submits again.
+        await GoAsync(staff, draftPath);
+        await Assertions.Expect(staff.GetByTestId("draft-state")).ToHaveTextAsync("Dikembalikan");
+        await staff.GetByTestId("draft-edit").ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/ubah$"));
+        await PortalFixture.WaitInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByTestId("draft-return-text")).ToHaveTextAsync("Tambahkan tembusan kepada Kepala Dinas.");
+        await Assertions.Expect(staff.GetByTestId("draft-subject")).ToHaveValueAsync(subject);
+        await PickAsync(staff, "draft-copy-position", Kepala);
+        await staff.GetByTestId("draft-copy-add").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("draft-copy-chip")).ToContainTextAsync(Kepala);
+        await staff.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("outgoing-edit-returned.png"), FullPage = true });
+        await staff.GetByTestId("draft-save-submit").ClickAsync();
+        await staff.WaitForURLAsync(new Regex("/surat/konsep/[0-9a-f-]{36}$"));
+        await Assertions.Expect(staff.GetByTestId("draft-state")).ToHaveTextAsync("Diperiksa");
+        await Assertions.Expect(staff.GetByTestId("draft-copy-view-position")).ToContainTextAsync(Kepala);
+        await Assertions.Expect(staff.GetByTestId("draft-copy-view-text")).ToHaveCountAsync(0);
+    }
+
     private static async Task<int> RunAsync(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };

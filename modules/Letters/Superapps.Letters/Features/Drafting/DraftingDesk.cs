@@ -79,15 +79,18 @@ public sealed class DraftingDesk(LettersDbContext db, IOrganizationDirectory dir
     }
 
     /// <summary>Saves the drafter's changes while it is a draft or returned.</summary>
-    public async Task SaveAsync(Viewer viewer, Guid id, DraftInput input, uint expectedVersion, CancellationToken cancellationToken = default)
+    /// <returns>The letter's new version, for the next action from the same form (for example submitting right after saving).</returns>
+    public async Task<uint> SaveAsync(Viewer viewer, Guid id, DraftInput input, uint expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var letter = await LoadAsync(viewer, id, expectedVersion, cancellationToken);
         var actor = await ActorAsync(viewer, letter.DrafterPositionId, cancellationToken);
         var content = await ResolveAsync(input, letter.AgencyId, cancellationToken);
         var now = clock.GetUtcNow();
+        // Files are read and checked before the letter changes, so a refused file leaves nothing modified in this scope.
+        var files = await ReadFilesAsync(letter.Id, input.NewFiles, now, cancellationToken);
         letter.Edit(actor, content, now);
-        db.OutgoingLetterFiles.AddRange(await ReadFilesAsync(letter.Id, input.NewFiles, now, cancellationToken));
+        db.OutgoingLetterFiles.AddRange(files);
         if (input.RemovedFileIds is { Count: > 0 } removed)
         {
             await db.OutgoingLetterFiles.Where(f => f.OutgoingLetterId == id && f.Kind == OutgoingFileKind.Attachment && removed.Contains(f.Id))
@@ -96,6 +99,7 @@ public sealed class DraftingDesk(LettersDbContext db, IOrganizationDirectory dir
 
         await SaveAsync(cancellationToken);
         await AuditAsync(letter, "draft.saved", $"Konsep disimpan: {letter.Subject}", cancellationToken);
+        return letter.Version;
     }
 
     /// <summary>The drafter submits: to the first reviewer, or to the signer (a number is reserved).</summary>
@@ -185,6 +189,9 @@ public sealed class DraftingDesk(LettersDbContext db, IOrganizationDirectory dir
 
     private async Task<OutgoingLetter> LoadAsync(Viewer viewer, Guid id, uint expectedVersion, CancellationToken cancellationToken)
     {
+        // In the portal this desk lives as long as the Blazor circuit: a letter tracked by an earlier action (or left modified by a
+        // refused one) would be returned as it was then, not as others have changed it since. Every action starts from the database.
+        db.ChangeTracker.Clear();
         var letter = await db.OutgoingLetters.Include(l => l.Steps).Include(l => l.Versions).AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (letter is null || !letter.IsVisibleTo(viewer.EmployeeId, viewer.PositionIds))
