@@ -60,7 +60,7 @@ public sealed partial class LetterheadAndSignatureTests(PostgresServer server) :
         var id = await AtSignerAsync();
         var letter = await _world.LoadAsync(id);
         letter.Number.ShouldBe("000.1.5/1/DISKOMINFO/2026");
-        letter.Number.ShouldNotContain("/DKI/");
+        letter.Number!.ShouldNotContain("/DKI/");
     }
 
     [Fact]
