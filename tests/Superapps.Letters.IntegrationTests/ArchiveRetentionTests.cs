@@ -432,6 +432,36 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_clerk_or_opd_admin_reads_only_their_own_opds_report_even_when_asking_for_another_and_a_system_administrator_picks_any()
+    {
+        var own = Outgoing("Surat pengantar Diskominfo", sentAt: new DateTimeOffset(2020, 1, 2, 3, 0, 0, TimeSpan.Zero));
+        var other = Outgoing("Surat pengantar OPD lain", agency: _otherAgency, positions: [_otherHead], sentAt: new DateTimeOffset(2020, 1, 2, 3, 0, 0, TimeSpan.Zero));
+        await RecordAsync(own, other);
+        var clerk = new RetentionActor(await ViewerAsync(_clerk, keepsAgenda: true), false);
+        var otherClerk = new RetentionActor(await ViewerAsync(_otherClerk, keepsAgenda: true), false);
+        var admin = new RetentionActor(await ViewerAsync(_kepala, keepsAgenda: false), IsSystemAdministrator: true);
+        Task<RetentionReport> ReportAsync(RetentionActor actor, Guid? agency) => WithAsync(sp =>
+            sp.GetRequiredService<RetentionDesk>().ReportAsync(actor, new RetentionReportSearch(RetentionDue.ProposeDestruction, agency), Ct));
+
+        // Their own OPD, asked for or not.
+        (await ReportAsync(clerk, null)).Items.Select(i => i.LetterId).ShouldBe([own.OutgoingLetterId]);
+        (await ReportAsync(clerk, _agency)).Items.Select(i => i.LetterId).ShouldBe([own.OutgoingLetterId]);
+        (await ReportAsync(otherClerk, null)).Items.Select(i => i.LetterId).ShouldBe([other.OutgoingLetterId]);
+
+        // A crafted request for another OPD is refused with a bilingual error, in both directions; nothing of it is returned.
+        var refused = await Should.ThrowAsync<DomainRuleException>(() => ReportAsync(clerk, _otherAgency));
+        refused.Error.ShouldBe(ArchiveErrors.OtherAgencyReport);
+        refused.Error.Indonesian.ShouldNotBe(refused.Error.English);
+        (await Should.ThrowAsync<DomainRuleException>(() => ReportAsync(otherClerk, _agency))).Error.ShouldBe(ArchiveErrors.OtherAgencyReport);
+        (await Should.ThrowAsync<DomainRuleException>(() => ReportAsync(otherClerk, Guid.NewGuid()))).Error.ShouldBe(ArchiveErrors.OtherAgencyReport);
+
+        // The system administrator sees every OPD, or the one picked.
+        (await ReportAsync(admin, null)).Items.Select(i => i.LetterId).ShouldBe([own.OutgoingLetterId, other.OutgoingLetterId], ignoreOrder: true);
+        (await ReportAsync(admin, _otherAgency)).Items.Select(i => i.LetterId).ShouldBe([other.OutgoingLetterId]);
+        (await ReportAsync(admin, _agency)).Items.Select(i => i.LetterId).ShouldBe([own.OutgoingLetterId]);
+    }
+
+    [Fact]
     public async Task Bad_decisions_are_refused_and_change_nothing()
     {
         var due = Outgoing("Surat pengantar lama", sentAt: new DateTimeOffset(2020, 1, 2, 3, 0, 0, TimeSpan.Zero), body: "isi");

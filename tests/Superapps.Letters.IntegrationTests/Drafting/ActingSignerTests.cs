@@ -59,5 +59,9 @@ public sealed class ActingSignerTests(PostgresServer server) : IAsyncLifetime
         _world.Signer.Requests.ShouldHaveSingleItem().Document.SignerTitle.ShouldStartWith("Plt. ");
         var nip = await _world.WithAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Employees.Where(e => e.Id == _plt).Select(e => e.Nip).SingleAsync(Ct));
         document.Signature.Nip.ShouldBe(nip);
+
+        // The Plt signs with their own pangkat (the Kabid's IV/b), under the title of the position they act for.
+        document.Signature.Rank.ShouldBe("Pembina Tingkat I (IV/b)");
+        SignedPdfText.ShouldAppearInOrder(SignedPdfText.Of(document), $"Plt. {_world.Kepala.Title},", plt.Name, "Pembina Tingkat I (IV/b)", $"NIP. {nip}");
     }
 }

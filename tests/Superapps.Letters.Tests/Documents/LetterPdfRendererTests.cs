@@ -106,6 +106,48 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void A_table_that_breaks_across_pages_repeats_its_header_row_on_the_next_page()
+    {
+        var body = new System.Text.StringBuilder("<p>Daftar peserta bimbingan teknis SPBE:</p>");
+        body.Append("<table><thead><tr><th>No.</th><th>Nama Peserta</th><th>Unit Kerja Asal</th></tr></thead><tbody>");
+        for (var i = 1; i <= 60; i++)
+        {
+            body.Append("<tr><td>").Append(i).Append(".</td><td>Peserta Nomor ").Append(i).Append("</td><td>Bidang Aplikasi dan Informatika</td></tr>");
+        }
+
+        body.Append("</tbody></table><p>Demikian daftar ini disampaikan.</p>");
+        var path = Save(SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, body.ToString()), "table-header-repeated");
+
+        var pages = PdfTools.CheckAndCountPages(path);
+        pages.ShouldBeGreaterThanOrEqualTo(3);
+        var first = Normalise(Page(path, 1));
+        var second = Normalise(Page(path, 2));
+        ShouldAppearInOrder(first, "No.", "Nama Peserta", "Unit Kerja Asal", "Peserta Nomor 1 ");
+        first.ShouldNotContain("Peserta Nomor 60");
+
+        // Page 2 opens with the header again, then the rows carry on where page 1 stopped.
+        var firstRowOnPage2 = Enumerable.Range(2, 59).First(n => second.Contains($"Peserta Nomor {n} ", StringComparison.Ordinal)
+            && !first.Contains($"Peserta Nomor {n} ", StringComparison.Ordinal));
+        first.ShouldContain($"Peserta Nomor {firstRowOnPage2 - 1} ");
+        ShouldAppearInOrder(second, "Nama Peserta", "Unit Kerja Asal", $"Peserta Nomor {firstRowOnPage2} ");
+        Regex.Count(Text(path), "Nama Peserta").ShouldBe(Enumerable.Range(1, pages).Count(p => Page(path, p).Contains("Peserta Nomor", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_signature_block_prints_the_name_then_pangkat_and_golongan_then_the_nip()
+    {
+        var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, acting: true);
+        var path = Save(letter, "signature-rank");
+
+        var text = Text(path);
+        ShouldAppearInOrder(text, SampleLetters.PltTitle + ",", "Dr. Ir. Ahmad Fauzi, M.Si.", "Pembina Utama Muda (IV/c)", "NIP. 197503152000031002");
+
+        var withoutRank = Text(Save(letter with { Signature = letter.Signature with { Rank = null } }, "signature-no-rank"));
+        ShouldAppearInOrder(withoutRank, "Dr. Ir. Ahmad Fauzi, M.Si.", "NIP. 197503152000031002");
+        withoutRank.ShouldNotContain("Pembina");
+    }
+
+    [Fact]
     public void Script_in_the_body_is_not_printed_as_markup_and_does_not_break_the_pdf()
     {
         var sanitizer = new RichTextSanitizer();
@@ -199,6 +241,12 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     private static string Text(string path) => Normalise(PdfTools.Text(path));
+
+    private static string Page(string path, int page)
+    {
+        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return PdfTools.Run("pdftotext", "-layout", "-f", number, "-l", number, path, "-").Output + "\n";
+    }
 
     private static string Normalise(string text) => Spaces().Replace(text, " ");
 

@@ -15,11 +15,19 @@ public sealed class NumberingAndDefaultsTests
         LetterNumberFormat.Format(template, code, sequence, unit, year).ShouldBe(expected);
 
     [Theory]
-    [InlineData("Dinas Komunikasi dan Informatika", "DKI")]
-    [InlineData("Badan Perencanaan Pembangunan Daerah", "BPPD")]
-    [InlineData("", "OPD")]
-    public void Without_a_configured_unit_code_the_initials_of_the_OPD_are_used(string agency, string expected) =>
-        LetterNumberFormat.DefaultUnitCode(agency).ShouldBe(expected);
+    [InlineData("DISKOMINFO", "Dinas Komunikasi dan Informatika", "DISKOMINFO")]
+    [InlineData("KEC-KOTABARU", "Kecamatan Kotabaru", "KEC-KOTABARU")]
+    [InlineData(" BAPPEDA ", "Badan Perencanaan Pembangunan Daerah", "BAPPEDA")]
+    public void Without_a_configured_unit_code_the_OPD_code_from_the_directory_is_used(string code, string agency, string expected) =>
+        LetterNumberFormat.DefaultUnitCode(code, agency).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(null, "Dinas Komunikasi dan Informatika", "DKI")]
+    [InlineData("", "Badan Perencanaan Pembangunan Daerah", "BPPD")]
+    [InlineData("KODE/SALAH", "Dinas Kesehatan", "DK")]
+    [InlineData(null, "", "OPD")]
+    public void Without_a_usable_OPD_code_the_initials_of_its_name_are_used(string? code, string agency, string expected) =>
+        LetterNumberFormat.DefaultUnitCode(code, agency).ShouldBe(expected);
 
     [Theory]
     [InlineData("{klasifikasi}/{unit}/{tahun}", "DKI")]

@@ -33,6 +33,12 @@ public sealed class Employee
 
     public string? Phone { get; set; }
 
+    /// <summary>Pangkat, e.g. "Pembina Utama Muda"; printed under the name in signature blocks. Optional.</summary>
+    public string? Rank { get; private set; }
+
+    /// <summary>Golongan/ruang, e.g. "IV/c" (PNS) or "IX" (PPPK). Optional.</summary>
+    public string? Grade { get; private set; }
+
     /// <summary>The OPD the employee belongs to.</summary>
     public Guid AgencyId { get; private set; }
 
@@ -71,6 +77,34 @@ public sealed class Employee
         }
 
         Email = address.Address.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Sets pangkat and golongan; blanks clear them. A PNS golongan is normalised to "IV/c"; when only the golongan is given,
+    /// the pangkat that goes with it is filled in.
+    /// </summary>
+    public void SetRank(string? rank, string? grade)
+    {
+        var errors = new List<UserError>();
+        rank = string.IsNullOrWhiteSpace(rank) ? null : string.Join(' ', rank.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string? normalised = null;
+        if (!string.IsNullOrWhiteSpace(grade) && !CivilServiceGrades.TryNormalize(grade, out normalised))
+        {
+            errors.Add(OrganizationErrors.EmployeeGrade);
+        }
+
+        if (rank is { Length: > 60 })
+        {
+            errors.Add(OrganizationErrors.EmployeeRank);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+
+        Grade = normalised;
+        Rank = rank ?? CivilServiceGrades.RankOf(normalised);
     }
 
     public void MoveToAgency(Guid agencyId) => AgencyId = agencyId;

@@ -127,4 +127,32 @@ public static class OrganizationErrors
 
     public static readonly UserError EmployeeInactive = new("organization.employee.inactive",
         "Pegawai ini sudah tidak aktif.", "This employee is no longer active.", "employee");
+
+    public static readonly UserError AgencyAddress = new("organization.agency.address",
+        "Alamat OPD paling banyak 300 karakter.", "An OPD address has at most 300 characters.", "address");
+
+    public static readonly UserError AgencyPostalCode = new("organization.agency.postal-code",
+        "Kode pos terdiri dari 5 angka, mis. 36128.", "A postal code has 5 digits, e.g. 36128.", "postalCode");
+
+    public static readonly UserError AgencyTelephone = new("organization.agency.telephone",
+        "Nomor telepon hanya berisi angka, spasi, tanda kurung, tanda hubung dan tanda plus (paling banyak 50 karakter), mis. (0741) 555-0101.",
+        "A telephone number holds only digits, spaces, brackets, dashes and a plus (at most 50 characters), e.g. (0741) 555-0101.", "telephone");
+
+    public static readonly UserError AgencyFax = new("organization.agency.fax",
+        "Nomor faksimile hanya berisi angka, spasi, tanda kurung, tanda hubung dan tanda plus (paling banyak 50 karakter).",
+        "A fax number holds only digits, spaces, brackets, dashes and a plus (at most 50 characters).", "fax");
+
+    public static readonly UserError AgencyEmail = new("organization.agency.email",
+        "Alamat pos-el OPD tidak valid.", "The OPD's e-mail address is not valid.", "email");
+
+    public static readonly UserError AgencyWebsite = new("organization.agency.website",
+        "Laman OPD ditulis tanpa spasi, mis. diskominfo.jambikota.go.id (paling banyak 200 karakter).",
+        "The OPD's website is written without spaces, e.g. diskominfo.jambikota.go.id (at most 200 characters).", "website");
+
+    public static readonly UserError EmployeeRank = new("organization.employee.rank",
+        "Pangkat paling banyak 60 karakter, mis. Pembina Utama Muda.", "A rank (pangkat) has at most 60 characters, e.g. Pembina Utama Muda.", "rank");
+
+    public static readonly UserError EmployeeGrade = new("organization.employee.grade",
+        "Golongan ditulis seperti III/a sampai IV/e (PNS) atau I sampai XVII (PPPK).",
+        "A grade (golongan) is written as III/a to IV/e (civil servants) or I to XVII (PPPK).", "grade");
 }

@@ -39,14 +39,14 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         var today = Wib.Today(clock);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == position.AgencyId).Select(a => a.Name).FirstAsync(cancellationToken);
         var holders = await db.Employees.AsNoTracking().Where(e => e.PositionId == positionId && e.IsActive)
-            .Select(e => new PositionHolder(e.Id, e.Name, HoldingKind.Definitive)).ToListAsync(cancellationToken);
+            .Select(e => new PositionHolder(e.Id, e.Name, HoldingKind.Definitive, e.Nip, e.Rank, e.Grade)).ToListAsync(cancellationToken);
         var acting = await (
             from a in db.ActingAssignments.AsNoTracking()
             where a.PositionId == positionId && !a.IsCancelled && a.Start <= today && a.End >= today
             join e in db.Employees on a.EmployeeId equals e.Id
             where e.IsActive
-            select new { e.Id, e.Name, a.Kind }).ToListAsync(cancellationToken);
-        holders.AddRange(acting.Select(a => new PositionHolder(a.Id, a.Name, a.Kind)));
+            select new { e.Id, e.Name, a.Kind, e.Nip, e.Rank, e.Grade }).ToListAsync(cancellationToken);
+        holders.AddRange(acting.Select(a => new PositionHolder(a.Id, a.Name, a.Kind, a.Nip, a.Rank, a.Grade)));
         return new PositionInfo(position.Id, position.Title, position.Level, position.AgencyId, agency, position.IsHeadOfAgency, position.IsActive, holders);
     }
 
@@ -97,16 +97,16 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         var agencyIds = positions.Select(p => p.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var holders = await db.Employees.AsNoTracking().Where(e => e.PositionId != null && ids.Contains(e.PositionId.Value) && e.IsActive)
-            .Select(e => new { PositionId = e.PositionId!.Value, e.Id, e.Name }).ToListAsync(cancellationToken);
+            .Select(e => new { PositionId = e.PositionId!.Value, e.Id, e.Name, e.Nip, e.Rank, e.Grade }).ToListAsync(cancellationToken);
         var acting = await (
             from a in db.ActingAssignments.AsNoTracking()
             where ids.Contains(a.PositionId) && !a.IsCancelled && a.Start <= today && a.End >= today
             join e in db.Employees on a.EmployeeId equals e.Id
             where e.IsActive
-            select new { a.PositionId, e.Id, e.Name, a.Kind }).ToListAsync(cancellationToken);
+            select new { a.PositionId, e.Id, e.Name, a.Kind, e.Nip, e.Rank, e.Grade }).ToListAsync(cancellationToken);
         return [.. positions.Select(p => new PositionInfo(p.Id, p.Title, p.Level, p.AgencyId, agencies[p.AgencyId], p.IsHeadOfAgency, p.IsActive,
-            [.. holders.Where(h => h.PositionId == p.Id).Select(h => new PositionHolder(h.Id, h.Name, HoldingKind.Definitive))
-                .Concat(acting.Where(a => a.PositionId == p.Id).Select(a => new PositionHolder(a.Id, a.Name, a.Kind)))]))];
+            [.. holders.Where(h => h.PositionId == p.Id).Select(h => new PositionHolder(h.Id, h.Name, HoldingKind.Definitive, h.Nip, h.Rank, h.Grade))
+                .Concat(acting.Where(a => a.PositionId == p.Id).Select(a => new PositionHolder(a.Id, a.Name, a.Kind, a.Nip, a.Rank, a.Grade)))]))];
     }
 
     public async Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default)
@@ -114,6 +114,18 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         var employees = await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(cancellationToken);
         return await ProfilesAsync(employees, cancellationToken);
     }
+
+    public async Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
+        return agency is null ? null : Profile(agency);
+    }
+
+    public async Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(Profile)];
+
+    private static AgencyProfile Profile(Agency a) =>
+        new(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.IsActive, a.Address, a.PostalCode, a.Telephone, a.Fax, a.Email, a.Website);
 
     private async Task<IReadOnlyList<EmployeeProfile>> ProfilesAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
     {
@@ -143,7 +155,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
             }
 
             held.AddRange(acting.Where(a => a.EmployeeId == e.Id).OrderBy(a => a.Start).Select(a => Held(a.PositionId, a.Kind, a.End)));
-            return new EmployeeProfile(e.Id, e.Nip, e.Name, e.Email, e.AgencyId, agencies[e.AgencyId], e.IsActive, held);
+            return new EmployeeProfile(e.Id, e.Nip, e.Name, e.Email, e.AgencyId, agencies[e.AgencyId], e.IsActive, held, e.Rank, e.Grade);
         }).ToList();
     }
 }

@@ -34,6 +34,9 @@ public static class ArchiveErrors
     public static readonly UserError DecisionDateInFuture = new("letters.retention.date",
         "Tanggal berita acara tidak boleh setelah hari ini.", "The berita acara date cannot be after today.", "decidedOn");
 
+    public static readonly UserError OtherAgencyReport = new("letters.retention.other-opd",
+        "Laporan retensi hanya dapat dilihat untuk OPD Anda sendiri.", "You can see the retention report of your own OPD only.", "agency");
+
     public static readonly UserError OneAgency = new("letters.retention.one-opd",
         "Satu keputusan retensi hanya untuk arsip satu OPD.", "One retention decision covers one OPD's archive only.", "entries");
 }

@@ -7,7 +7,8 @@ namespace Superapps.Letters.Features.Documents;
 /// <summary>
 /// Lays out the body of a letter from its sanitised rich text: paragraphs (justified unless aligned otherwise), line breaks,
 /// bold, italic and underlined runs, numbered and bulleted lists (one level of nesting), and simple tables whose cell text wraps.
-/// Anything else in the HTML is read as its text. Pages break between lines and between table rows.
+/// Anything else in the HTML is read as its text. Pages break between lines and between table rows; a table's header rows are
+/// repeated on every page it continues on.
 /// </summary>
 internal static class LetterBody
 {
@@ -73,6 +74,10 @@ internal static class LetterBody
         }
     }
 
+    /// <summary>
+    /// Draws a table row by row; a row that does not fit starts a new page. The header rows (the leading rows in <c>thead</c> or made
+    /// of <c>th</c> cells) are repeated at the top of every page the table continues on, and are never left alone at the foot of a page.
+    /// </summary>
     private static void DrawTable(LetterCanvas canvas, TableBlock table, double x, double width)
     {
         var columns = table.Rows.Max(r => r.Cells.Count);
@@ -84,9 +89,7 @@ internal static class LetterBody
         var widths = ColumnWidths(canvas, table, columns, width);
         var face = Face.Body;
         var lineHeight = canvas.LineHeight(face);
-        var pen = new XPen(XColors.Black, 0.6);
-        var headerFill = new XSolidBrush(XColor.FromArgb(235, 235, 235));
-        foreach (var row in table.Rows)
+        var rows = table.Rows.Select(row =>
         {
             var cellLines = new List<List<TextLine>>();
             for (var c = 0; c < columns; c++)
@@ -95,29 +98,65 @@ internal static class LetterBody
                 cellLines.Add(canvas.Wrap(runs, face, widths[c] - (2 * CellPadding)));
             }
 
-            var height = (cellLines.Max(l => l.Count) * lineHeight) + (2 * CellPadding);
-            canvas.EnsureSpace(height);
-            var top = canvas.Y;
-            var cellX = x;
-            for (var c = 0; c < columns; c++)
+            return (Row: row, Lines: cellLines, Height: (cellLines.Max(l => l.Count) * lineHeight) + (2 * CellPadding));
+        }).ToList();
+        var headerCount = rows.TakeWhile(r => r.Row.Header).Count();
+        var header = rows.Take(headerCount).ToList();
+        var headerHeight = header.Sum(h => h.Height);
+
+        // Repeating a header taller than half a page would leave little room for the body; such a header is printed once.
+        var repeatHeader = headerCount > 0 && headerCount < rows.Count && headerHeight < (LetterCanvas.Bottom - LetterCanvas.Top) / 2;
+        if (repeatHeader)
+        {
+            // The header and the first body row start together.
+            canvas.EnsureSpace(headerHeight + rows[headerCount].Height);
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (i >= headerCount && repeatHeader && canvas.Y + row.Height > LetterCanvas.Bottom + 0.01)
             {
-                if (row.Header)
+                canvas.NewPage();
+                foreach (var repeated in header)
                 {
-                    canvas.Graphics.DrawRectangle(headerFill, cellX, top, widths[c], height);
+                    DrawRow(canvas, repeated.Row, repeated.Lines, repeated.Height, widths, x);
                 }
-
-                canvas.Graphics.DrawRectangle(pen, cellX, top, widths[c], height);
-                canvas.Y = top + CellPadding;
-                foreach (var line in cellLines[c])
-                {
-                    canvas.DrawLine(line, face, cellX + CellPadding, widths[c] - (2 * CellPadding), row.Header ? TextAlign.Center : TextAlign.Left);
-                }
-
-                cellX += widths[c];
+            }
+            else
+            {
+                canvas.EnsureSpace(row.Height);
             }
 
-            canvas.Y = top + height;
+            DrawRow(canvas, row.Row, row.Lines, row.Height, widths, x);
         }
+    }
+
+    private static void DrawRow(LetterCanvas canvas, TableRow row, List<List<TextLine>> cellLines, double height, double[] widths, double x)
+    {
+        var face = Face.Body;
+        var pen = new XPen(XColors.Black, 0.6);
+        var headerFill = new XSolidBrush(XColor.FromArgb(235, 235, 235));
+        var top = canvas.Y;
+        var cellX = x;
+        for (var c = 0; c < widths.Length; c++)
+        {
+            if (row.Header)
+            {
+                canvas.Graphics.DrawRectangle(headerFill, cellX, top, widths[c], height);
+            }
+
+            canvas.Graphics.DrawRectangle(pen, cellX, top, widths[c], height);
+            canvas.Y = top + CellPadding;
+            foreach (var line in cellLines[c])
+            {
+                canvas.DrawLine(line, face, cellX + CellPadding, widths[c] - (2 * CellPadding), row.Header ? TextAlign.Center : TextAlign.Left);
+            }
+
+            cellX += widths[c];
+        }
+
+        canvas.Y = top + height;
     }
 
     /// <summary>Columns as wide as their text wants, the table as wide as the text; long text takes the room short text leaves.</summary>

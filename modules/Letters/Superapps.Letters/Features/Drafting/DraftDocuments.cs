@@ -19,7 +19,10 @@ public sealed class DraftDocuments(LettersDbContext db, IOrganizationDirectory d
     {
         ArgumentNullException.ThrowIfNull(letter);
         var settings = await db.NumberingFormats.AsNoTracking().FirstOrDefaultAsync(f => f.AgencyId == letter.AgencyId, cancellationToken);
-        var letterhead = new Letterhead(options.Value.Government, letter.AgencyName.ToUpperInvariant(), settings?.Address ?? string.Empty, settings?.Contact, null);
+        // The OPD's address and contacts come from the organisation directory; a line typed on /surat/penomoran overrides its line.
+        var agency = settings is { Address: not null, Contact: not null } ? null : await directory.GetAgencyAsync(letter.AgencyId, cancellationToken);
+        var letterhead = new Letterhead(options.Value.Government, letter.AgencyName.ToUpperInvariant(), settings?.Address ?? agency?.AddressLine ?? string.Empty,
+            settings?.Contact ?? agency?.ContactLine, null);
         var single = letter.Addressees.Count == 1 && letter.Addressees[0].Kind == AddresseeKind.External ? letter.Addressees[0].Address : null;
         return new LetterDocument(letter.Kind, letterhead, number, options.Value.Place, date, UrgencyLabel(letter.Urgency), letter.Attachments, letter.Subject,
             [.. letter.Addressees.Select(a => a.Name)], single, letter.BodyHtml, signature, [.. letter.CarbonCopies.Select(c => c.Text)], verificationUrl);
@@ -35,13 +38,18 @@ public sealed class DraftDocuments(LettersDbContext db, IOrganizationDirectory d
             throw new DomainRuleException(DraftingErrors.NotFound);
         }
 
+        // Before signing, the block shows who would sign today (the holder, or the Plt/Plh when the position has no holder) with their
+        // pangkat and NIP; the title stays the signer position's, as the draft names it.
         var signerName = letter.SignedByName;
+        PositionHolder? holder = null;
         if (signerName is null && letter.SignerPositionId is { } signer)
         {
-            signerName = (await directory.GetPositionAsync(signer, cancellationToken))?.Holders is [var holder, ..] ? holder.Name : null;
+            holder = (await directory.GetPositionAsync(signer, cancellationToken))?.Holders is [var first, ..] ? first : null;
+            signerName = holder?.Name;
         }
 
-        var block = new SignatureBlock(letter.SignedByTitle ?? letter.SignerTitle ?? string.Empty, signerName ?? string.Empty, null, null, IsSigned: false);
+        var block = new SignatureBlock(letter.SignedByTitle ?? letter.SignerTitle ?? string.Empty, signerName ?? string.Empty, holder?.Nip, holder?.RankLine,
+            IsSigned: false);
         var document = await BuildAsync(letter, letter.Number, letter.LetterDate ?? Wib.Today(clock), block, null, cancellationToken);
         return (renderer.Render(document), $"konsep-{letter.Id:N}.pdf");
     }

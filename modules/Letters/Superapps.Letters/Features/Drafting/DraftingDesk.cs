@@ -171,7 +171,7 @@ public sealed class DraftingDesk(LettersDbContext db, IOrganizationDirectory dir
         var toSigner = transition(letter, now);
         if (toSigner)
         {
-            await OutgoingNumbering.ReserveAsync(db, letter, actor, now, cancellationToken);
+            await OutgoingNumbering.ReserveAsync(db, directory, letter, actor, now, cancellationToken);
         }
 
         await SaveAsync(cancellationToken);

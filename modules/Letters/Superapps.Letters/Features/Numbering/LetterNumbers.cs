@@ -154,9 +154,18 @@ public static class LetterNumberFormat
             .Replace("{tahun}", year.ToString(CultureInfo.InvariantCulture))
             .ToString();
 
-    /// <summary>The unit code of an OPD without a configured one: the initials of its name ("Dinas Komunikasi dan Informatika" gives "DKI").</summary>
-    public static string DefaultUnitCode(string agencyName)
+    /// <summary>
+    /// The unit code of an OPD without a configured one: the OPD's code in the organisation directory (e.g. <c>DISKOMINFO</c>), or,
+    /// when the directory has no usable code, the initials of its name ("Dinas Komunikasi dan Informatika" gives "DKI").
+    /// </summary>
+    public static string DefaultUnitCode(string? agencyCode, string agencyName)
     {
+        var code = agencyCode?.Trim();
+        if (!string.IsNullOrEmpty(code) && IsValid(DefaultTemplate, code))
+        {
+            return code;
+        }
+
         var initials = string.Concat((agencyName ?? string.Empty)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(w => !string.Equals(w, "dan", StringComparison.OrdinalIgnoreCase) && char.IsLetter(w[0]))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain.Drafting;
+using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 
 namespace Superapps.Letters.Features.Numbering;
@@ -23,7 +24,9 @@ public sealed class OutgoingNumberCounter
 /// </summary>
 internal static class OutgoingNumbering
 {
-    public static async Task ReserveAsync(LettersDbContext db, OutgoingLetter letter, DraftingActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="directory">Gives the OPD's code, the unit code of an OPD without a configured format.</param>
+    public static async Task ReserveAsync(LettersDbContext db, IOrganizationDirectory directory, OutgoingLetter letter, DraftingActor actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -32,6 +35,8 @@ internal static class OutgoingNumbering
 
         var year = Wib.ToWib(now).Year;
         var format = await db.NumberingFormats.AsNoTracking().FirstOrDefaultAsync(f => f.AgencyId == letter.AgencyId, cancellationToken);
+        var unitCode = format?.UnitCode
+            ?? LetterNumberFormat.DefaultUnitCode((await directory.GetAgencyAsync(letter.AgencyId, cancellationToken))?.Code, letter.AgencyName);
         var sequences = await db.Database.SqlQuery<int>($"""
             INSERT INTO letters.outgoing_number_counters (agency_id, year, last_sequence) VALUES ({letter.AgencyId}, {year}, 1)
             ON CONFLICT (agency_id, year) DO UPDATE SET last_sequence = outgoing_number_counters.last_sequence + 1
@@ -39,7 +44,7 @@ internal static class OutgoingNumbering
             """).ToListAsync(cancellationToken);
         var sequence = sequences[0];
         var number = LetterNumberFormat.Format(format?.Template ?? LetterNumberFormat.DefaultTemplate, letter.ClassificationCode, sequence,
-            format?.UnitCode ?? LetterNumberFormat.DefaultUnitCode(letter.AgencyName), year);
+            unitCode, year);
         letter.ReserveNumber(number, year, sequence);
         db.LetterNumbers.Add(new LetterNumber(letter.AgencyId, year, sequence, number, letter.Id, actor.EmployeeId, actor.Name, now));
     }

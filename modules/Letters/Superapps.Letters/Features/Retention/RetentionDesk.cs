@@ -26,7 +26,8 @@ public enum RetentionDue
     Review = 3,
 }
 
-/// <param name="AgencyId">For a system administrator, one OPD (null: all); ignored for everyone else (their own OPD).</param>
+/// <param name="AgencyId">For a system administrator, one OPD (null: all). Everyone else sees their own OPD: null or their own OPD's id;
+/// another OPD's id is refused (<see cref="ArchiveErrors.OtherAgencyReport"/>).</param>
 public sealed record RetentionReportSearch(RetentionDue Due, Guid? AgencyId = null, int Page = 0, int PageSize = 20);
 
 /// <summary>A letter due for a retention decision; restricted letters the viewer is not named on come masked (subject null).</summary>
@@ -246,6 +247,12 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
         }
 
         var own = actor.Viewer.AgencyId;
+        if (agencyId is { } asked && asked != own)
+        {
+            // Never silently widened or narrowed: asking for another OPD's report is refused, whatever the page sent.
+            throw new DomainRuleException(ArchiveErrors.OtherAgencyReport);
+        }
+
         return entries.Where(e => e.AgencyId == own);
     }
 

@@ -18,7 +18,7 @@ public sealed record SigningResult(string Number, bool Sent);
 
 /// <summary>
 /// Signs an outgoing letter: only the holder of the signer position or its active Plt/Plh may. The final document (reserved
-/// number, today's date in WIB, signature block with the signer's name, NIP and title incl. "Plt."/"Plh.", the verification
+/// number, today's date in WIB, signature block with the title incl. "Plt."/"Plh.", the signer's own name, pangkat/golongan and NIP, the verification
 /// QR) is rendered and signed through <see cref="IDocumentSigner"/>; a refusal there (wrong passphrase, locked, no certificate)
 /// leaves the letter exactly as it was. Then the signed PDF is stored with its SHA-256, the number is used, the letter is
 /// signed, and it is sent at once (<see cref="OutgoingLetterSending"/>); a failed sending leaves it signed, to be sent again.
@@ -47,7 +47,7 @@ public sealed class OutgoingLetterSigning(LettersDbContext db, IOrganizationDire
         var code = signer.NewVerificationCode();
         var date = Wib.Today(clock);
         var number = letter.Number!;
-        var document = await documents.BuildAsync(letter, number, date, new SignatureBlock(actor.Title, actor.Name, profile?.Nip, null, IsSigned: true),
+        var document = await documents.BuildAsync(letter, number, date, new SignatureBlock(actor.Title, actor.Name, profile?.Nip, profile?.RankLine, IsSigned: true),
             signer.VerificationUrl(code), cancellationToken);
         var pdf = renderer.Render(document);
 

@@ -16,6 +16,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.ShortName).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Address).HasMaxLength(300);
+        builder.Property(a => a.PostalCode).HasMaxLength(5);
+        builder.Property(a => a.Telephone).HasMaxLength(50);
+        builder.Property(a => a.Fax).HasMaxLength(50);
+        builder.Property(a => a.Email).HasMaxLength(254);
+        builder.Property(a => a.Website).HasMaxLength(200);
+        builder.Ignore(a => a.Letterhead);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -65,6 +71,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.Email).HasMaxLength(254);
         builder.HasIndex(e => e.Email).IsUnique().HasFilter("email IS NOT NULL");
         builder.Property(e => e.Phone).HasMaxLength(30);
+        builder.Property(e => e.Rank).HasMaxLength(60);
+        builder.Property(e => e.Grade).HasMaxLength(10);
         builder.Property(e => e.Version).IsRowVersion();
         builder.HasIndex(e => e.AgencyId);
 

@@ -66,6 +66,11 @@ internal sealed class DemoCitySeeder : IDatabaseInitializer
             byCode[row.Code] = agency;
         }
 
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            agencies[i].SetLetterhead(DemoLetterhead(agencies[i], i, byCode));
+        }
+
         var units = new List<OrganizationUnit>();
         var unitByKey = new Dictionary<string, OrganizationUnit>(StringComparer.Ordinal);
         foreach (var row in unitRows)
@@ -139,6 +144,11 @@ internal sealed class DemoCitySeeder : IDatabaseInitializer
 
             var employee = new Employee(Id("employee:" + person.Name), nip, person.Name, agency.Id);
             employee.SetEmail(EmailFor(person.Name, employees));
+            if (civilServant)
+            {
+                employee.SetRank(null, DemoGrade(position, person.AppointedMonth));
+            }
+
             if (position is not null)
             {
                 employee.AssignPosition(position.Id);
@@ -236,6 +246,56 @@ internal sealed class DemoCitySeeder : IDatabaseInitializer
 
         return new DemoCity(agencies, units, positions, employees, acting);
     }
+
+    /// <summary>
+    /// Letterhead facts in the style of Kota Jambi's offices: street names of the city, postal codes 361xx, the area code 0741 with the
+    /// reserved-looking exchange 555 (no real office's number), and addresses under the demo domain.
+    /// </summary>
+    private static AgencyLetterhead DemoLetterhead(Agency agency, int index, Dictionary<string, Agency> byCode)
+    {
+        string[] streets =
+        [
+            "Jalan Jenderal Basuki Rahmat", "Jalan Jenderal Sudirman", "Jalan Kapten A. Bakaruddin", "Jalan Slamet Riyadi",
+            "Jalan H. M. Yusuf Singadekane", "Jalan Prof. Dr. Sri Soedewi", "Jalan Kolonel Abunjani", "Jalan R. M. Nur Atmadibrata",
+        ];
+        var slug = agency.Code.ToLowerInvariant().Replace("kec-", "kec", StringComparison.Ordinal).Replace("kel-", "kel", StringComparison.Ordinal);
+        var number = 1 + (index % 40);
+        var telephone = $"(0741) 555-{100 + index:D4}";
+        var district = agency.Kind switch
+        {
+            AgencyKind.Kecamatan => Strip(agency.Name, "Kecamatan "),
+            AgencyKind.Kelurahan when agency.ParentId is { } parent => Strip(byCode.Values.First(a => a.Id == parent).Name, "Kecamatan "),
+            _ => "Kotabaru",
+        };
+        var address = agency.Code switch
+        {
+            "PEMKOT" or "SETDA" => "Jalan Jenderal Basuki Rahmat Nomor 1, Kotabaru, Kota Demo",
+            "DISKOMINFO" => "Jalan Jenderal Basuki Rahmat Nomor 1A, Kotabaru, Kota Demo",
+            _ => $"{streets[index % streets.Length]} Nomor {number}, {district}, Kota Demo",
+        };
+        var postalCode = (36111 + (index % 30)).ToString(CultureInfo.InvariantCulture);
+        return agency.Kind == AgencyKind.Kelurahan
+            ? new AgencyLetterhead(address, postalCode, telephone, null, $"{slug}@{EmailDomain}", null)
+            : new AgencyLetterhead(address, postalCode, telephone, index % 3 == 0 ? $"(0741) 555-{600 + index:D4}" : null, $"{slug}@{EmailDomain}",
+                $"{slug}.{EmailDomain}");
+    }
+
+    /// <summary>The golongan a civil servant of the demo city holds, from the rank of their position and their years of service.</summary>
+    private static string DemoGrade(Position? position, DateOnly appointed) => position?.Level switch
+    {
+        PositionLevel.Sekda => "IV/d",
+        PositionLevel.KepalaOpd => "IV/c",
+        PositionLevel.Kabid => "IV/b",
+        PositionLevel.Kasi => "III/d",
+        _ when position?.Title.Contains("Ahli Muda", StringComparison.Ordinal) == true => "III/c",
+        _ => appointed.Year switch
+        {
+            < 2005 => "III/d",
+            < 2012 => "III/c",
+            < 2018 => "III/b",
+            _ => "III/a",
+        },
+    };
 
     private static string HeadTitle(Agency agency) => agency.Kind switch
     {

@@ -77,7 +77,14 @@ public sealed class AdministrationQueries(OrganizationDbContext db, TimeProvider
                     .Join(db.Employees, x => x.EmployeeId, e => e.Id, (x, e) => (x.Kind == HoldingKind.Plt ? "Plt. " : "Plh. ") + e.Name).FirstOrDefault(),
                 p.Version)).ToListAsync(cancellationToken);
         return new AgencyDetail(agency.Id, agency.Code, agency.Name, agency.ShortName, agency.Kind, agency.ParentId, agency.Address, agency.IsActive,
-            agency.Version, units, positions);
+            agency.Version, units, positions)
+        {
+            PostalCode = agency.PostalCode,
+            Telephone = agency.Telephone,
+            Fax = agency.Fax,
+            Email = agency.Email,
+            Website = agency.Website,
+        };
     }
 
     public async Task<EmployeeDetail?> GetEmployeeAsync(Guid id, CancellationToken cancellationToken = default)
@@ -96,7 +103,11 @@ public sealed class AdministrationQueries(OrganizationDbContext db, TimeProvider
 
         var acting = (await Acting(db.ActingAssignments.Where(x => x.EmployeeId == id)).ToListAsync(cancellationToken)).OrderByDescending(x => x.Start).ToList();
         return new EmployeeDetail(row.e.Id, row.e.Nip, row.e.Nik, row.e.Name, row.e.Email, row.e.Phone, row.e.AgencyId, row.Agency,
-            row.e.PositionId, row.Position, row.e.IsActive, row.e.Version, acting);
+            row.e.PositionId, row.Position, row.e.IsActive, row.e.Version, acting)
+        {
+            Rank = row.e.Rank,
+            Grade = row.e.Grade,
+        };
     }
 
     /// <summary>Plt/Plh assignments that are running or still to come, within the scope's OPD when it has one.</summary>
@@ -159,7 +170,18 @@ public sealed record AgencyOption(Guid Id, string Code, string Name, AgencyKind 
 }
 
 public sealed record AgencyDetail(Guid Id, string Code, string Name, string ShortName, AgencyKind Kind, Guid? ParentId, string? Address, bool IsActive, uint Version,
-    IReadOnlyList<UnitRow> Units, IReadOnlyList<PositionRow> Positions);
+    IReadOnlyList<UnitRow> Units, IReadOnlyList<PositionRow> Positions)
+{
+    public string? PostalCode { get; init; }
+
+    public string? Telephone { get; init; }
+
+    public string? Fax { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Website { get; init; }
+}
 
 public sealed record UnitRow(Guid Id, string Code, string Name, Guid? ParentId);
 
@@ -172,7 +194,14 @@ public sealed record PositionOption(Guid Id, string Title, string Agency, Positi
 }
 
 public sealed record EmployeeDetail(Guid Id, string? Nip, string? Nik, string Name, string? Email, string? Phone, Guid AgencyId, string Agency,
-    Guid? PositionId, string? Position, bool IsActive, uint Version, IReadOnlyList<ActingRow> Acting);
+    Guid? PositionId, string? Position, bool IsActive, uint Version, IReadOnlyList<ActingRow> Acting)
+{
+    /// <summary>Pangkat.</summary>
+    public string? Rank { get; init; }
+
+    /// <summary>Golongan.</summary>
+    public string? Grade { get; init; }
+}
 
 public sealed record ActingRow(Guid Id, Guid EmployeeId, string Employee, Guid PositionId, string Position, Guid AgencyId, string Agency, HoldingKind Kind,
     DateOnly Start, DateOnly End, string? DecreeNumber, bool IsCancelled);

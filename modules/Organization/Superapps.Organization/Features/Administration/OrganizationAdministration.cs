@@ -18,11 +18,19 @@ public sealed class OrganizationAdministration(OrganizationDbContext db, IAuditT
 
     public async Task<Guid> SaveAgencyAsync(AdminScope scope, Guid? id, AgencyInput input, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<UserError>();
         Agency agency;
         if (id is null)
         {
             scope.DemandCityWide();
-            agency = new Agency(Guid.CreateVersion7(), input.Code, input.Name, input.ShortName ?? string.Empty, input.Kind, input.ParentId);
+            agency = Collect(errors, () => new Agency(Guid.CreateVersion7(), input.Code, input.Name, input.ShortName ?? string.Empty, input.Kind, input.ParentId));
+            if (agency is null)
+            {
+                errors.AddRange(Agency.Check(input.Letterhead).Errors);
+                throw new DomainRuleException(errors);
+            }
+
             db.Agencies.Add(agency);
         }
         else
@@ -30,10 +38,17 @@ public sealed class OrganizationAdministration(OrganizationDbContext db, IAuditT
             agency = await db.Agencies.FindAsync([id.Value], cancellationToken) ?? throw new DomainRuleException(OrganizationErrors.AgencyNotFound);
             scope.Demand(agency.Id);
             ExpectVersion(agency, expectedVersion);
-            agency.Update(input.Code, input.Name, input.ShortName ?? string.Empty, input.Kind, input.ParentId);
+            Collect(errors, () => agency.Update(input.Code, input.Name, input.ShortName ?? string.Empty, input.Kind, input.ParentId));
         }
 
-        agency.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        // Every error of the form at once: names and letterhead alike.
+        Collect(errors, () => agency.SetLetterhead(input.Letterhead));
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainRuleException(errors);
+        }
+
         if (agency.ParentId is { } parentId
             && !await db.Agencies.AnyAsync(a => a.Id == parentId && a.Kind == AgencyKind.Kecamatan && a.IsActive && a.Id != agency.Id, cancellationToken))
         {
@@ -230,6 +245,7 @@ public sealed class OrganizationAdministration(OrganizationDbContext db, IAuditT
 
         Collect(errors, () => employee.SetNik(input.Nik));
         Collect(errors, () => employee.SetEmail(input.Email));
+        Collect(errors, () => employee.SetRank(input.Rank, input.Grade));
         if (errors.Count > 0)
         {
             throw new DomainRuleException(errors);

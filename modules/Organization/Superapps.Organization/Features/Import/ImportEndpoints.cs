@@ -91,8 +91,10 @@ internal static class ImportEndpoints
 
     internal static string Template(ImportKind kind) => kind switch
     {
-        ImportKind.Agencies => "kode,nama,singkatan,jenis,induk,alamat\r\nDISNAKER,Dinas Tenaga Kerja,Disnaker,Dinas,,\"Jl. Jenderal Sudirman No. 10\"\r\nKEL-CONTOH,Kelurahan Contoh,Kel. Contoh,Kelurahan,KEC-CONTOH,\r\n",
+        ImportKind.Agencies => "kode,nama,singkatan,jenis,induk,alamat,kode_pos,telepon,faksimile,email,laman\r\n"
+            + "DISNAKER,Dinas Tenaga Kerja,Disnaker,Dinas,,\"Jalan Jenderal Sudirman Nomor 10, Thehok, Jambi\",36138,(0741) 555-0180,,disnaker@kota.go.id,disnaker.kota.go.id\r\n"
+            + "KEL-CONTOH,Kelurahan Contoh,Kel. Contoh,Kelurahan,KEC-CONTOH,,,,,,\r\n",
         ImportKind.Positions => "kode_opd,jabatan,tingkat,unit,atasan_kode_opd,atasan_jabatan,kepala_opd\r\nDISNAKER,Kepala Dinas Tenaga Kerja,Kepala OPD,,SETDA,Sekretaris Daerah,ya\r\nDISNAKER,Kepala Bidang Penempatan Tenaga Kerja,Kabid,,,Kepala Dinas Tenaga Kerja,tidak\r\n",
-        _ => "nip,nama,kode_opd,nik,email,telepon,jabatan\r\n\"198503152010011002\",\"Budi Santoso, S.E.\",DISNAKER,\"1571021503850001\",budi.santoso@kota.go.id,081234567890,Kepala Bidang Penempatan Tenaga Kerja\r\n",
+        _ => "nip,nama,kode_opd,nik,email,telepon,jabatan,pangkat,golongan\r\n\"198503152010011002\",\"Budi Santoso, S.E.\",DISNAKER,\"1571021503850001\",budi.santoso@kota.go.id,081234567890,Kepala Bidang Penempatan Tenaga Kerja,Pembina,IV/a\r\n",
     };
 }

@@ -40,11 +40,13 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
 
     public static IReadOnlyList<ColumnSpec> ColumnsOf(ImportKind kind) => kind switch
     {
-        ImportKind.Agencies => [new("kode"), new("nama"), new("singkatan", false), new("jenis"), new("induk", false), new("alamat", false)],
+        ImportKind.Agencies => [new("kode"), new("nama"), new("singkatan", false), new("jenis"), new("induk", false), new("alamat", false),
+            new("kode_pos", false, "kodepos"), new("telepon", false), new("faksimile", false, "fax", "faks"), new("email", false, "e-mail", "pos-el"),
+            new("laman", false, "website", "situs")],
         ImportKind.Positions => [new("kode_opd"), new("jabatan"), new("tingkat"), new("unit", false), new("atasan_kode_opd", false),
             new("atasan_jabatan", false), new("kepala_opd", false)],
         _ => [new("nip"), new("nama"), new("kode_opd"), new("nik", false), new("email", false, "e-mail"), new("telepon", false, "hp"),
-            new("jabatan", false)],
+            new("jabatan", false), new("pangkat", false), new("golongan", false)],
     };
 
     public async Task<ImportResult> ImportAsync(AdminScope scope, ImportKind kind, Stream stream, string fileName, CancellationToken cancellationToken = default)
@@ -85,7 +87,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
     private async Task<(int Created, int Updated)> ImportAgenciesAsync(RowReader reader, CancellationToken cancellationToken)
     {
         var existing = await db.Agencies.ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var rows = new List<(int Row, string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, string? Address)>();
+        var rows = new List<(int Row, string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, AgencyLetterhead Letterhead)>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in reader.Rows)
         {
@@ -111,7 +113,15 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
             var parent = reader.Optional(row, "induk")?.ToUpperInvariant();
             // The entity checks the code's format and the name; a placeholder parent stands in until codes are resolved.
             reader.Check(row, () => _ = new Agency(Guid.Empty, code, name, string.Empty, kind.Value, parent is null ? null : Guid.Empty));
-            rows.Add((row.Number, code, name, reader.Optional(row, "singkatan"), kind.Value, parent, reader.Optional(row, "alamat")));
+            var letterhead = new AgencyLetterhead(reader.Optional(row, "alamat"), reader.Optional(row, "kode_pos", numberAllowed: true),
+                reader.Optional(row, "telepon", numberAllowed: true), reader.Optional(row, "faksimile", numberAllowed: true), reader.Optional(row, "email"),
+                reader.Optional(row, "laman"));
+            foreach (var error in Agency.Check(letterhead).Errors)
+            {
+                reader.Error(row, RowReader.ColumnOf(error.Field) ?? "alamat", error);
+            }
+
+            rows.Add((row.Number, code, name, reader.Optional(row, "singkatan"), kind.Value, parent, letterhead));
         }
 
         var kinds = existing.Values.ToDictionary(a => a.Code, a => a.Kind, StringComparer.OrdinalIgnoreCase);
@@ -154,7 +164,11 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
                 created++;
             }
 
-            agency.Address = row.Address ?? agency.Address;
+            // A column left out or a cell left blank keeps what the OPD already has.
+            var given = row.Letterhead;
+            var current = agency.Letterhead;
+            agency.SetLetterhead(new AgencyLetterhead(given.Address ?? current.Address, given.PostalCode ?? current.PostalCode,
+                given.Telephone ?? current.Telephone, given.Fax ?? current.Fax, given.Email ?? current.Email, given.Website ?? current.Website));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -365,6 +379,13 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
                 employee.SetNik(reader.Optional(row, "nik"));
                 employee.SetEmail(email);
                 employee.Phone = reader.Optional(row, "telepon") ?? employee.Phone;
+                var rank = reader.Optional(row, "pangkat");
+                var grade = reader.Optional(row, "golongan");
+                if (rank is not null || grade is not null)
+                {
+                    // Either given: both are taken from the row (a blank pangkat follows the golongan); neither: both are kept.
+                    employee.SetRank(rank, grade);
+                }
                 employee.Activate();
             });
 
@@ -580,8 +601,15 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
             }
         }
 
-        private static string? ColumnOf(string? field) => field switch
+        internal static string? ColumnOf(string? field) => field switch
         {
+            "address" => "alamat",
+            "postalCode" => "kode_pos",
+            "telephone" => "telepon",
+            "fax" => "faksimile",
+            "website" => "laman",
+            "rank" => "pangkat",
+            "grade" => "golongan",
             "code" => "kode",
             "name" => "nama",
             "title" => "jabatan",
