@@ -377,7 +377,7 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
             return 0;
         });
         _eraser.Erased.ShouldBe([destroy.OutgoingLetterId]);
-        var audit = _module.Services.GetRequiredService<IAuditTrail>().ShouldBeOfType<RecordingAuditTrail>().Events;
+        var audit = _module.Audit.Events;
         audit.ShouldContain(e => e.Action == "retention.destroyed" && e.EntityId == decisionId.ToString());
         audit.Count(e => e.Action == "archive.destroyed").ShouldBe(2);
         var kepala = await ViewerAsync(_kepala, keepsAgenda: false);
