@@ -77,9 +77,9 @@ public sealed class CertificatesAdminPageTests(PostgresServer server) : SigningP
         var page = Render<CertificatesAdminPage>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(2), Wait);
 
-        RowOf(page, sari.Serial).QuerySelector("[data-testid=revoke]")!.Click();
-        page.Find("[data-testid=revoke-form]").TextContent.ShouldContain("Sari Wulandari");
+        StartRevoking(page, sari.Serial).TextContent.ShouldContain("Sari Wulandari");
         page.Find("input[data-testid=revoke-note]").Change("Pindah ke Dinas Kesehatan");
+        page.WaitForAssertion(() => page.Find("input[data-testid=revoke-note]").GetAttribute("value").ShouldBe("Pindah ke Dinas Kesehatan"), Wait);
 
         // No reason chosen: refused in place, the note kept, nothing revoked.
         page.Find("[data-testid=revoke-confirm]").Click();
@@ -112,11 +112,11 @@ public sealed class CertificatesAdminPageTests(PostgresServer server) : SigningP
         var page = Render<CertificatesAdminPage>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(1), Wait);
 
-        RowOf(page, sari.Serial).QuerySelector("[data-testid=revoke]")!.Click();
+        StartRevoking(page, sari.Serial);
         ChooseReason(page, RevocationReason.KeyCompromise);
         page.Find("[data-testid=revoke-cancel]").Click();
 
-        page.FindAll("[data-testid=revoke-form]").ShouldBeEmpty();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=revoke-form]").ShouldBeEmpty(), Wait);
         (await Enrolment.CurrentAsync(Sari, Ct)).ShouldNotBeNull().RevokedAt.ShouldBeNull();
         Module.Audit.Events.ShouldNotContain(e => e.Action == "certificate.revoked");
     }
@@ -127,8 +127,19 @@ public sealed class CertificatesAdminPageTests(PostgresServer server) : SigningP
     private static IElement RowOf(IRenderedComponent<CertificatesAdminPage> page, string serial) =>
         Rows(page).Single(r => r.TextContent.Contains(serial, StringComparison.Ordinal));
 
-    private static void ChooseReason(IRenderedComponent<CertificatesAdminPage> page, RevocationReason reason) =>
-        page.Find($"[data-testid=revoke-reason-{reason}] input").Change(true);
+    private static void ChooseReason(IRenderedComponent<CertificatesAdminPage> page, RevocationReason reason)
+    {
+        var selector = $"input[data-testid=revoke-reason-{reason}]";
+        page.Find(selector).Click();
+        page.WaitForAssertion(() => page.Find(selector).HasAttribute("checked").ShouldBeTrue(), Wait);
+    }
+
+    /// <summary>Opens the revocation form of the row showing <paramref name="serial"/>.</summary>
+    private static IElement StartRevoking(IRenderedComponent<CertificatesAdminPage> page, string serial)
+    {
+        RowOf(page, serial).QuerySelector("[data-testid=revoke]")!.Click();
+        return page.WaitForElement("[data-testid=revoke-form]", Wait);
+    }
 
     private IRenderedComponent<AuthorizeRouteView> RenderRouted() =>
         Render<AuthorizeRouteView>(p => p
