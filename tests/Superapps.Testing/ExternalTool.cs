@@ -102,7 +102,9 @@ public static class ExternalTool
             {
                 Kill(process);
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new TimeoutException($"`{commandLine}` did not finish within {limit.TotalSeconds:0.#} s and was killed.");
+                var written = await WrittenSoFarAsync(error);
+                throw new TimeoutException($"`{commandLine}` did not finish within {limit.TotalSeconds:0.#} s and was killed with its children."
+                    + (written.Length > 0 ? "\nstderr so far:\n" + written : string.Empty));
             }
 
             return new ToolResult(commandLine, process.ExitCode, await output, await error);
@@ -118,6 +120,19 @@ public static class ExternalTool
 
     /// <inheritdoc cref="RunCheckedAsync(string, IEnumerable{string}, TimeSpan?, CancellationToken)"/>
     public static Task<ToolResult> RunCheckedAsync(string fileName, params string[] arguments) => RunCheckedAsync(fileName, arguments, timeout: null);
+
+    /// <summary>What a killed process had written: its pipe closes with it, unless a grandchild still holds it open.</summary>
+    private static async Task<string> WrittenSoFarAsync(Task<string> pipe)
+    {
+        try
+        {
+            return (await pipe.WaitAsync(TimeSpan.FromSeconds(5))).Trim();
+        }
+        catch (TimeoutException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static void Kill(Process process)
     {

@@ -174,7 +174,7 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     [Fact]
     public async Task Screenshots_of_the_signed_nota_dinas_and_surat_dinas()
     {
-        var folder = Path.Combine(Superapps.LocalDev.DevStack.FindRepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(Superapps.LocalDev.DevStackOptions.FindRepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var (name, letter) in new[]
         {
