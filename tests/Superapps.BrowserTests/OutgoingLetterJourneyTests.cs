@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Npgsql;
+using Superapps.Testing;
 
 namespace Superapps.BrowserTests;
 
@@ -131,9 +131,9 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         pdfResponse.Status.ShouldBe(200);
         var pdfPath = Path.Combine(Path.GetTempPath(), $"nota-dinas-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(pdfPath, await pdfResponse.BodyAsync(), TestContext.Current.CancellationToken);
-        (await RunAsync("qpdf", "--check", pdfPath)).ShouldBe(0);
-        (await RunAsync("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdfPath,
-            Path.Combine(PortalFixture.ScreenshotDirectory, "outgoing-letter-pdf"))).ShouldBe(0);
+        await PdfTools.CheckWithQpdfAsync(pdfPath, TestContext.Current.CancellationToken);
+        await PdfTools.ToPngAsync(pdfPath, Path.Combine(PortalFixture.ScreenshotDirectory, "outgoing-letter-pdf"), dpi: 70, firstPage: 1, lastPage: 1,
+            cancellationToken: TestContext.Current.CancellationToken);
 
         // It is in the addressed OPD head's inbox.
         var head = await SignedInAsync(headLogin);
@@ -215,19 +215,5 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         await Assertions.Expect(staff.GetByTestId("draft-state")).ToHaveTextAsync("Diperiksa");
         await Assertions.Expect(staff.GetByTestId("draft-copy-view-position")).ToContainTextAsync(Kepala);
         await Assertions.Expect(staff.GetByTestId("draft-copy-view-text")).ToHaveCountAsync(0);
-    }
-
-    private static async Task<int> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
     }
 }

@@ -415,7 +415,7 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
         (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, destroy.OutgoingLetterId, Ct)))!
             .BeritaAcaraNumber.ShouldBe("BA-PMS/07/2032");
         (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, transfer.OutgoingLetterId, Ct))).ShouldBeNull();
-        var audit = _module.Services.GetRequiredService<IAuditTrail>().ShouldBeOfType<RecordingAuditTrail>().Events;
+        var audit = _module.Audit.Events;
         audit.ShouldContain(e => e.Action == "retention.destroyed" && e.EntityId == decisionId.ToString());
         audit.Count(e => e.Action == "archive.destroyed").ShouldBe(2);
         var kepala = await ViewerAsync(_kepala, keepsAgenda: false);

@@ -33,7 +33,7 @@ public sealed class DeadlineJobTests(PostgresServer server) : IAsyncLifetime
 
     private RecordingNotifier Notifier => _module.Services.GetRequiredService<RecordingNotifier>();
 
-    private RecordingAuditTrail Audit => (RecordingAuditTrail)_module.Services.GetRequiredService<IAuditTrail>();
+    private AuditRecorder Audit => _module.Audit;
 
     public async ValueTask InitializeAsync()
     {

@@ -73,7 +73,7 @@ public sealed class InternalDeliveryTests(PostgresServer server) : IAsyncLifetim
         inbox.Items.ShouldHaveSingleItem().LetterId.ShouldBe(id);
         scope.ServiceProvider.GetRequiredService<RecordingNotifier>().To(_headEmployee)
             .ShouldContain(n => n.Link == $"/surat/{id}" && n.Topic == Notifications.Contracts.NoticeTopic.NewLetter);
-        ((RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>()).Events.ShouldContain(e => e.Action == "letter.delivered" && e.EntityId == id.ToString());
+        scope.ServiceProvider.GetRequiredService<AuditRecorder>().Events.ShouldContain(e => e.Action == "letter.delivered" && e.EntityId == id.ToString());
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class RegistrationTests(PostgresServer server) : IAsyncLifetime
         scan.ContentType.ShouldBe("application/pdf");
         scan.Content.ShouldBe(Pdf);
         (await db.Events.SingleAsync(e => e.LetterId == registered.Id, Ct)).Action.ShouldBe("registered");
-        var audit = (RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditRecorder>();
         audit.Events.ShouldContain(e => e.Action == "letter.registered" && e.EntityId == registered.Id.ToString());
     }
 

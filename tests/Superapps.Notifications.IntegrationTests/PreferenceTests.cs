@@ -69,7 +69,7 @@ public sealed class PreferenceTests(PostgresServer server) : IAsyncLifetime
         kept.WhatsAppEnabled.ShouldBeTrue();
         kept.WhatsAppNumber.ShouldBe("6281234567890");
         kept.EmailMutedTopics.ShouldBe([(int)NoticeTopic.FollowUp]);
-        var audit = (RecordingAuditTrail)_harness.Module.Services.GetRequiredService<IAuditTrail>();
+        var audit = _harness.Module.Audit;
         audit.Events.Count(e => e.Action == "preferences.changed" && e.EntityId == employee.ToString()).ShouldBe(1);
     }
 }

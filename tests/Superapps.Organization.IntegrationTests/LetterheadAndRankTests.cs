@@ -104,7 +104,7 @@ public sealed class LetterheadAndRankTests(PostgresServer server) : IAsyncLifeti
         after.AddressLine.ShouldBe("Jalan Jenderal Sudirman Nomor 7, Thehok, Kota Demo, Kode Pos 36138");
         after.ContactLine.ShouldBe("Telepon (0741) 555-0777, Pos-el kominfo@kotademo.go.id, Laman kominfo.kotademo.go.id");
         after.Fax.ShouldBeNull();
-        var audit = await WithAsync(s => Task.FromResult((RecordingAuditTrail)s.GetRequiredService<IAuditTrail>()));
+        var audit = _module.Audit;
         audit.Events.ShouldContain(e => e.Action == "agency.updated" && e.EntityId == before.AgencyId.ToString());
     }
 

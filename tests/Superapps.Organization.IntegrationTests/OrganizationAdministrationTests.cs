@@ -40,7 +40,7 @@ public sealed class OrganizationAdministrationTests(PostgresServer server) : IAs
         var saved = await WithAsync((_, db) => db.Employees.SingleAsync(e => e.Id == id, Ct));
         saved.Nip.ShouldBe("199001152015031002");
         await using var scope = _module.CreateScope();
-        var audit = (RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditRecorder>();
         audit.Events.ShouldContain(e => e.Action == "employee.created" && e.EntityId == id.ToString());
     }
 

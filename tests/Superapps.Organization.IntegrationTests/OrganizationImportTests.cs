@@ -199,7 +199,7 @@ public sealed class OrganizationImportTests(PostgresServer server) : IAsyncLifet
         var db = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         var kecamatan = await db.Agencies.SingleAsync(a => a.Code == "KEC-BARU", Ct);
         (await db.Agencies.SingleAsync(a => a.Code == "KEL-BARU", Ct)).ParentId.ShouldBe(kecamatan.Id);
-        var audit = (RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditRecorder>();
         audit.Events.ShouldContain(e => e.Action == "import.agencies");
     }
 

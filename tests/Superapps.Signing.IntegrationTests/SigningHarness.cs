@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using PdfSharp.Drawing;
@@ -39,7 +38,7 @@ public sealed class SigningHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
-    public RecordingAuditTrail Audit => (RecordingAuditTrail)Get<IAuditTrail>();
+    public AuditRecorder Audit => Services.Audit;
 
     public static async Task<SigningHarness> CreateAsync(PostgresServer server, Action<SigningOptions>? configure = null, DateTimeOffset? now = null)
     {
@@ -104,8 +103,8 @@ public sealed class SigningHarness : IAsyncDisposable
         var directory = Path.Combine(Folder, "nss-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(directory);
         var pem = await WriteAsync("root-" + Path.GetFileName(directory) + ".pem", System.Text.Encoding.ASCII.GetBytes(root.ExportCertificatePem()));
-        (await Tool.RunAsync("certutil", "-N", "-d", "sql:" + directory, "--empty-password")).ExitCode.ShouldBe(0);
-        (await Tool.RunAsync("certutil", "-A", "-d", "sql:" + directory, "-n", "city-root", "-t", "CT,C,C", "-a", "-i", pem)).ExitCode.ShouldBe(0);
+        await ExternalTool.RunCheckedAsync("certutil", "-N", "-d", "sql:" + directory, "--empty-password");
+        await ExternalTool.RunCheckedAsync("certutil", "-A", "-d", "sql:" + directory, "-n", "city-root", "-t", "CT,C,C", "-a", "-i", pem);
         return directory;
     }
 
@@ -152,36 +151,5 @@ public sealed class SigningHarness : IAsyncDisposable
 
         public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<EmployeeProfile>>([.. Employees.Values.Where(e => e.IsActive)]);
-    }
-}
-
-/// <summary>Runs qpdf, pdfsig and certutil with a time limit.</summary>
-public static class Tool
-{
-    public sealed record Result(int ExitCode, string Output);
-
-    public static async Task<Result> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var error = process.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within 60 s.");
-        }
-
-        return new Result(process.ExitCode, await output + await error);
     }
 }

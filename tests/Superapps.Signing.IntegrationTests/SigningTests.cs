@@ -33,17 +33,13 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         signed.Pdf.AsSpan(0, original.Length).SequenceEqual(original).ShouldBeTrue("the original bytes are kept: the signature is an incremental update");
         harness.Audit.Events.ShouldContain(e => e.Action == "document.signed" && e.EntityId == code);
 
-        var unsignedCheck = await Tool.RunAsync("qpdf", "--check", await harness.WriteAsync("unsigned.pdf", original));
-        output.WriteLine(unsignedCheck.Output);
-        unsignedCheck.ExitCode.ShouldBe(0);
+        output.WriteLine(await PdfTools.CheckWithQpdfAsync(await harness.WriteAsync("unsigned.pdf", original), TestContext.Current.CancellationToken));
         var path = await harness.WriteAsync("signed.pdf", signed.Pdf);
-        var qpdf = await Tool.RunAsync("qpdf", "--check", path);
-        output.WriteLine(qpdf.Output);
-        qpdf.ExitCode.ShouldBe(0);
+        output.WriteLine(await PdfTools.CheckWithQpdfAsync(path, TestContext.Current.CancellationToken));
 
         var ca = await harness.Get<CityAuthority>().GetCertificatesAsync(TestContext.Current.CancellationToken);
         var nss = await harness.NssDatabaseTrustingAsync(ca.Root);
-        var pdfsig = await Tool.RunAsync("pdfsig", "-nssdir", "sql:" + nss, path);
+        var pdfsig = await ExternalTool.RunAsync("pdfsig", "-nssdir", "sql:" + nss, path);
         output.WriteLine(pdfsig.Output);
         pdfsig.Output.ShouldContain("Signature Validation: Signature is Valid.");
         pdfsig.Output.ShouldContain("Certificate Validation: Certificate is Trusted.");
@@ -62,7 +58,7 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         var at = original.Length / 2;
         tampered[at] ^= 0x01;
         var tamperedPath = await harness.WriteAsync("tampered.pdf", tampered);
-        var broken = await Tool.RunAsync("pdfsig", "-nssdir", "sql:" + nss, tamperedPath);
+        var broken = await ExternalTool.RunAsync("pdfsig", "-nssdir", "sql:" + nss, tamperedPath);
         output.WriteLine(broken.Output);
         broken.Output.ShouldNotContain("Signature is Valid.");
         broken.Output.ShouldContain("Signature Validation:");
@@ -80,7 +76,7 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         await harness.Get<CertificateEnrolment>().EnrolAsync(SigningHarness.Budi, SigningHarness.Passphrase, SigningHarness.Passphrase, TestContext.Current.CancellationToken);
         var plain = await harness.WriteAsync("plain.pdf", SigningHarness.TwoPagePdf());
         var compressed = Path.Combine(harness.Folder, "objstm.pdf");
-        (await Tool.RunAsync("qpdf", "--object-streams=generate", plain, compressed)).ExitCode.ShouldBe(0);
+        await ExternalTool.RunCheckedAsync("qpdf", ["--object-streams=generate", plain, compressed], cancellationToken: TestContext.Current.CancellationToken);
         var original = await File.ReadAllBytesAsync(compressed, TestContext.Current.CancellationToken);
         System.Text.Encoding.Latin1.GetString(original).ShouldContain("/XRef");
 
@@ -88,11 +84,9 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         var signed = await signer.SignPdfAsync(SigningHarness.Request(original, SigningHarness.Passphrase, signer.NewVerificationCode()), TestContext.Current.CancellationToken);
 
         var path = await harness.WriteAsync("objstm-signed.pdf", signed.Pdf);
-        var qpdf = await Tool.RunAsync("qpdf", "--check", path);
-        output.WriteLine(qpdf.Output);
-        qpdf.ExitCode.ShouldBe(0);
+        output.WriteLine(await PdfTools.CheckWithQpdfAsync(path, TestContext.Current.CancellationToken));
         var ca = await harness.Get<CityAuthority>().GetCertificatesAsync(TestContext.Current.CancellationToken);
-        var pdfsig = await Tool.RunAsync("pdfsig", "-nssdir", "sql:" + await harness.NssDatabaseTrustingAsync(ca.Root), path);
+        var pdfsig = await ExternalTool.RunAsync("pdfsig", "-nssdir", "sql:" + await harness.NssDatabaseTrustingAsync(ca.Root), path);
         output.WriteLine(pdfsig.Output);
         pdfsig.Output.ShouldContain("Signature Validation: Signature is Valid.");
     }
@@ -106,7 +100,7 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         var once = await signer.SignPdfAsync(SigningHarness.Request(SigningHarness.TwoPagePdf(), SigningHarness.Passphrase, signer.NewVerificationCode()), TestContext.Current.CancellationToken);
         var twice = await signer.SignPdfAsync(SigningHarness.Request(once.Pdf, SigningHarness.Passphrase, signer.NewVerificationCode()), TestContext.Current.CancellationToken);
 
-        (await Tool.RunAsync("qpdf", "--check", await harness.WriteAsync("twice.pdf", twice.Pdf))).ExitCode.ShouldBe(0);
+        await PdfTools.CheckWithQpdfAsync(await harness.WriteAsync("twice.pdf", twice.Pdf), TestContext.Current.CancellationToken);
         var report = await harness.Get<IPdfSignatureVerifier>().VerifyAsync(twice.Pdf, TestContext.Current.CancellationToken);
         report.Signatures.Count.ShouldBe(2);
         report.Signatures[0].Intact.ShouldBeTrue();
@@ -183,7 +177,7 @@ public sealed class SigningTests(PostgresServer server, ITestOutputHelper output
         // The CRL lists it.
         var crl = await harness.Get<CityAuthority>().CrlAsync("intermediate", TestContext.Current.CancellationToken);
         var crlPath = await harness.WriteAsync("intermediate.crl", crl!);
-        var text = await Tool.RunAsync("openssl", "crl", "-inform", "DER", "-in", crlPath, "-noout", "-text");
+        var text = await ExternalTool.RunCheckedAsync("openssl", ["crl", "-inform", "DER", "-in", crlPath, "-noout", "-text"], cancellationToken: TestContext.Current.CancellationToken);
         text.Output.ShouldContain(certificate.Serial);
 
         // Enrolling again issues a new certificate that signs.

@@ -27,6 +27,9 @@ public sealed class ModuleServices : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Everything audited so far, by any scope.</summary>
+    public AuditRecorder Audit => _provider.GetRequiredService<AuditRecorder>();
+
     /// <summary>Builds the services, creates a fresh database and applies every registered migration.</summary>
     public static async Task<ModuleServices> CreateAsync(PostgresServer server, Action<IServiceCollection> configure, bool seedDemo = false, TimeProvider? clock = null)
     {
@@ -36,7 +39,10 @@ public sealed class ModuleServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddSingleton<IAuditTrail, RecordingAuditTrail>();
+        // The same lifetimes as the portal's: the audit trail is scoped there (AuditModule), and the scope validation below
+        // then catches a singleton that captures it. What it records is kept in the singleton AuditRecorder.
+        services.AddSingleton<AuditRecorder>();
+        services.AddScoped<IAuditTrail, RecordingAuditTrail>();
         configure(services);
         services.TryAddSingleton<RecordingNotifier>();
         services.TryAddSingleton<INotifier>(sp => sp.GetRequiredService<RecordingNotifier>());
@@ -50,8 +56,11 @@ public sealed class ModuleServices : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 }
 
-/// <summary>An audit trail that keeps events in memory, for asserting that an action was audited.</summary>
-public sealed class RecordingAuditTrail : IAuditTrail
+/// <summary>
+/// The audit events recorded in one test's services, in order. A singleton that every scope's <see cref="RecordingAuditTrail"/>
+/// writes into, so a test reads everything audited whichever scope (request, circuit, job) did it.
+/// </summary>
+public sealed class AuditRecorder
 {
     private readonly List<AuditEvent> _events = [];
 
@@ -66,13 +75,32 @@ public sealed class RecordingAuditTrail : IAuditTrail
         }
     }
 
-    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public void Add(AuditEvent auditEvent)
     {
         lock (_events)
         {
             _events.Add(auditEvent);
         }
+    }
 
+    public void Clear()
+    {
+        lock (_events)
+        {
+            _events.Clear();
+        }
+    }
+}
+
+/// <summary>
+/// The audit trail of tests: scoped like the portal's (which writes through a scoped DbContext for the current actor), so a
+/// singleton that captures it fails in tests as it would in the portal; it keeps the events in the shared <see cref="AuditRecorder"/>.
+/// </summary>
+public sealed class RecordingAuditTrail(AuditRecorder recorder) : IAuditTrail
+{
+    public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        recorder.Add(auditEvent);
         return Task.CompletedTask;
     }
 }

@@ -81,7 +81,7 @@ public sealed class DraftEditingTests(PostgresServer server) : IAsyncLifetime
         var files = await visit.ServiceProvider.GetRequiredService<LettersDbContext>().OutgoingLetterFiles.AsNoTracking()
             .Where(f => f.OutgoingLetterId == id).Select(f => new { f.FileName, f.ContentType }).ToListAsync(Ct);
         files.ShouldHaveSingleItem().ShouldBe(new { FileName = "denah.png", ContentType = FileSniffer.Png });
-        var audit = ((RecordingAuditTrail)visit.ServiceProvider.GetRequiredService<IAuditTrail>()).Events;
+        var audit = _world.Module.Audit.Events;
         audit.ShouldContain(e => e.Action == "draft.saved" && e.EntityId == id.ToString());
     }
 

@@ -98,7 +98,7 @@ public sealed class DraftingJourneyTests(PostgresServer server) : IAsyncLifetime
         row.SenderNumber.ShouldBe("000.1.5/1/DISKOMINFO/2026");
         row.Subject.ShouldBe("Permohonan data pembangunan");
         (await db.Files.SingleAsync(f => f.LetterId == row.LetterId, Ct)).Content.ShouldBe(signedFile.Content);
-        ((RecordingAuditTrail)scope.ServiceProvider.GetRequiredService<IAuditTrail>()).Events.Select(e => e.Action)
+        scope.ServiceProvider.GetRequiredService<AuditRecorder>().Events.Select(e => e.Action)
             .ShouldContain(a => a == "draft.signed" || a == "draft.sent");
         (await scope.ServiceProvider.GetRequiredService<InboxQueries>().CountersAsync(kabid, Ct)).DraftsToReview.ShouldBe(0);
     }

@@ -113,7 +113,7 @@ public sealed class ExternalMailAndCopyTests(PostgresServer server) : IAsyncLife
         Mails().Length.ShouldBe(1);
         var record = await _world.WithAsync(sp => sp.GetRequiredService<LettersDbContext>().ExternalMails.SingleAsync(m => m.OutgoingLetterId == id, Ct));
         record.ToEmail.ShouldBe(ExternalEmail);
-        ((RecordingAuditTrail)_world.Module.Services.GetRequiredService<IAuditTrail>()).Events.Count(e => e.Action == "draft.mailed" && e.EntityId == id.ToString()).ShouldBe(1);
+        _world.Module.Audit.Events.Count(e => e.Action == "draft.mailed" && e.EntityId == id.ToString()).ShouldBe(1);
     }
 
     [Fact]

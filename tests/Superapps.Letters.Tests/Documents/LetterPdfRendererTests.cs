@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Superapps.Letters.Domain.Drafting;
 using Superapps.Letters.Features.Documents;
+using Superapps.Testing;
 
 namespace Superapps.Letters.Tests.Documents;
 
@@ -25,12 +26,12 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
 
     [Theory]
     [MemberData(nameof(KindsSignedAndDraft))]
-    public void Every_kind_renders_a_valid_pdf_in_its_layout(LetterKind kind, bool isSigned)
+    public async Task Every_kind_renders_a_valid_pdf_in_its_layout(LetterKind kind, bool isSigned)
     {
         var path = Save(SampleLetters.Create(kind, isSigned), $"{kind}-{(isSigned ? "signed" : "draft")}");
 
-        PdfTools.CheckAndCountPages(path).ShouldBe(1);
-        var text = Text(path);
+        (await CheckAndCountPagesAsync(path)).ShouldBe(1);
+        var text = await TextAsync(path);
         var title = kind switch
         {
             LetterKind.NotaDinas => "NOTA DINAS",
@@ -72,12 +73,12 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
-    public void A_long_letter_with_a_table_and_lists_runs_over_three_pages_and_keeps_its_order()
+    public async Task A_long_letter_with_a_table_and_lists_runs_over_three_pages_and_keeps_its_order()
     {
         var path = Save(SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true), "SuratDinas-long-plt");
 
-        PdfTools.CheckAndCountPages(path).ShouldBe(3);
-        var text = Text(path);
+        (await CheckAndCountPagesAsync(path)).ShouldBe(3);
+        var text = await TextAsync(path);
         ShouldAppearInOrder(text, SampleLetters.Number, "Latar belakang.", "Paragraf 1:", "Paragraf 9:", "DAFTAR PETUGAS PENGHUBUNG", "Nama", "NIP", "Jabatan",
             "Rahmat Hidayat,", "Andi Saputra,", "• Petugas penghubung hadir", "a. data kepegawaian setiap bulan;", "b. data layanan setiap triwulan.",
             "• Perubahan petugas", "Paragraf 16:", "Penutup surat", SampleLetters.PltTitle, "Dr. Ir. Ahmad Fauzi", "Tembusan:");
@@ -87,15 +88,15 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
-    public void The_signature_block_moves_whole_to_the_next_page_when_it_does_not_fit()
+    public async Task The_signature_block_moves_whole_to_the_next_page_when_it_does_not_fit()
     {
         // Enough paragraphs to leave a little room at the foot of the first page, too little for the signature block.
         for (var paragraphs = 8; paragraphs <= 16; paragraphs++)
         {
             var body = string.Concat(Enumerable.Repeat("<p>Kalimat isi surat yang cukup panjang untuk memenuhi satu baris penuh dalam surat dinas ini.</p>", paragraphs));
             var path = Save(SampleLetters.Create(LetterKind.SuratTugas, isSigned: true, body), $"keep-{paragraphs}");
-            var pages = PdfTools.CheckAndCountPages(path);
-            var lastPage = PdfTools.Run("pdftotext", "-layout", "-f", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), path, "-").Output;
+            var pages = await CheckAndCountPagesAsync(path);
+            var lastPage = await PdfTools.ToTextAsync(path, firstPage: pages, cancellationToken: TestContext.Current.CancellationToken);
             var normalised = Normalise(lastPage);
 
             // The title, the QR note, the name and the NIP are always on the same page.
@@ -106,7 +107,7 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
-    public void A_table_that_breaks_across_pages_repeats_its_header_row_on_the_next_page()
+    public async Task A_table_that_breaks_across_pages_repeats_its_header_row_on_the_next_page()
     {
         var body = new System.Text.StringBuilder("<p>Daftar peserta bimbingan teknis SPBE:</p>");
         body.Append("<table><thead><tr><th>No.</th><th>Nama Peserta</th><th>Unit Kerja Asal</th></tr></thead><tbody>");
@@ -118,10 +119,10 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
         body.Append("</tbody></table><p>Demikian daftar ini disampaikan.</p>");
         var path = Save(SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, body.ToString()), "table-header-repeated");
 
-        var pages = PdfTools.CheckAndCountPages(path);
+        var pages = await CheckAndCountPagesAsync(path);
         pages.ShouldBeGreaterThanOrEqualTo(3);
-        var first = Normalise(Page(path, 1));
-        var second = Normalise(Page(path, 2));
+        var first = Normalise(await PageAsync(path, 1));
+        var second = Normalise(await PageAsync(path, 2));
         ShouldAppearInOrder(first, "No.", "Nama Peserta", "Unit Kerja Asal", "Peserta Nomor 1 ");
         first.ShouldNotContain("Peserta Nomor 60");
 
@@ -130,38 +131,44 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
             && !first.Contains($"Peserta Nomor {n} ", StringComparison.Ordinal));
         first.ShouldContain($"Peserta Nomor {firstRowOnPage2 - 1} ");
         ShouldAppearInOrder(second, "Nama Peserta", "Unit Kerja Asal", $"Peserta Nomor {firstRowOnPage2} ");
-        Regex.Count(Text(path), "Nama Peserta").ShouldBe(Enumerable.Range(1, pages).Count(p => Page(path, p).Contains("Peserta Nomor", StringComparison.Ordinal)));
+        var pagesWithRows = 0;
+        for (var p = 1; p <= pages; p++)
+        {
+            pagesWithRows += (await PageAsync(path, p)).Contains("Peserta Nomor", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Regex.Count(await TextAsync(path), "Nama Peserta").ShouldBe(pagesWithRows);
     }
 
     [Fact]
-    public void The_signature_block_prints_the_name_then_pangkat_and_golongan_then_the_nip()
+    public async Task The_signature_block_prints_the_name_then_pangkat_and_golongan_then_the_nip()
     {
         var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, acting: true);
         var path = Save(letter, "signature-rank");
 
-        var text = Text(path);
+        var text = await TextAsync(path);
         ShouldAppearInOrder(text, SampleLetters.PltTitle + ",", "Dr. Ir. Ahmad Fauzi, M.Si.", "Pembina Utama Muda (IV/c)", "NIP. 197503152000031002");
 
-        var withoutRank = Text(Save(letter with { Signature = letter.Signature with { Rank = null } }, "signature-no-rank"));
+        var withoutRank = await TextAsync(Save(letter with { Signature = letter.Signature with { Rank = null } }, "signature-no-rank"));
         ShouldAppearInOrder(withoutRank, "Dr. Ir. Ahmad Fauzi, M.Si.", "NIP. 197503152000031002");
         withoutRank.ShouldNotContain("Pembina");
     }
 
     [Fact]
-    public void Script_in_the_body_is_not_printed_as_markup_and_does_not_break_the_pdf()
+    public async Task Script_in_the_body_is_not_printed_as_markup_and_does_not_break_the_pdf()
     {
         var sanitizer = new RichTextSanitizer();
         var body = sanitizer.Sanitize("<p>Isi <script>alert('xss')</script><img src=x onerror=alert(1)>aman</p>");
         var path = Save(SampleLetters.Create(LetterKind.NotaDinas, isSigned: false, body), "script");
 
-        PdfTools.CheckAndCountPages(path).ShouldBe(1);
-        var text = Text(path);
+        (await CheckAndCountPagesAsync(path)).ShouldBe(1);
+        var text = await TextAsync(path);
         text.ShouldContain("Isi aman");
         text.ShouldNotContain("alert");
     }
 
     [Fact]
-    public void The_city_emblem_is_printed_when_the_letterhead_has_one()
+    public async Task The_city_emblem_is_printed_when_the_letterhead_has_one()
     {
         var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: false) with
         {
@@ -169,24 +176,24 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
         };
         var path = Save(letter, "logo");
 
-        PdfTools.CheckAndCountPages(path).ShouldBe(1);
-        var images = PdfTools.Run("pdfimages", "-list", path).Output;
+        (await CheckAndCountPagesAsync(path)).ShouldBe(1);
+        var images = (await ExternalTool.RunCheckedAsync("pdfimages", ["-list", path], cancellationToken: TestContext.Current.CancellationToken)).StandardOutput;
         Regex.Count(images, @"^\s*1\s+\d+\s+image\s", RegexOptions.Multiline).ShouldBe(1, images);
     }
 
     [Fact]
-    public void A_broken_emblem_falls_back_to_the_drawn_shield()
+    public async Task A_broken_emblem_falls_back_to_the_drawn_shield()
     {
         var letter = SampleLetters.Create(LetterKind.NotaDinas, isSigned: false) with
         {
             Letterhead = SampleLetters.Letterhead with { LogoPng = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3] },
         };
 
-        PdfTools.CheckAndCountPages(Save(letter, "broken-logo")).ShouldBe(1);
+        (await CheckAndCountPagesAsync(Save(letter, "broken-logo"))).ShouldBe(1);
     }
 
     [Fact]
-    public void Renders_concurrently_and_fast()
+    public async Task Renders_concurrently_and_fast()
     {
         var letter = SampleLetters.Create(LetterKind.SuratDinas, isSigned: true, SampleLetters.LongBody(), acting: true);
         var first = _renderer.Render(letter);
@@ -196,7 +203,7 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
         {
             var path = Path.Combine(_folder.FullName, $"parallel-{i}.pdf");
             File.WriteAllBytes(path, pdf);
-            PdfTools.CheckAndCountPages(path).ShouldBe(3);
+            (await CheckAndCountPagesAsync(path)).ShouldBe(3);
             Math.Abs(pdf.Length - first.Length).ShouldBeLessThan(64);
         }
 
@@ -213,9 +220,9 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
     }
 
     [Fact]
-    public void Screenshots_of_the_signed_nota_dinas_and_surat_dinas()
+    public async Task Screenshots_of_the_signed_nota_dinas_and_surat_dinas()
     {
-        var folder = Path.Combine(PdfTools.RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(Superapps.LocalDev.DevStackOptions.FindRepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var (name, letter) in new[]
         {
@@ -226,7 +233,7 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
         })
         {
             var path = Save(letter, name);
-            PdfTools.Screenshot(path, Path.Combine(folder, name));
+            await PdfTools.ToPngAsync(path, Path.Combine(folder, name), cancellationToken: TestContext.Current.CancellationToken);
             File.Exists(Path.Combine(folder, name + "-1.png")).ShouldBeTrue();
         }
     }
@@ -240,13 +247,17 @@ public sealed partial class LetterPdfRendererTests(ITestOutputHelper output) : I
         return path;
     }
 
-    private static string Text(string path) => Normalise(PdfTools.Text(path));
-
-    private static string Page(string path, int page)
+    /// <summary>Checks the file with qpdf and returns its page count.</summary>
+    private static async Task<int> CheckAndCountPagesAsync(string path)
     {
-        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return PdfTools.Run("pdftotext", "-layout", "-f", number, "-l", number, path, "-").Output + "\n";
+        await PdfTools.CheckWithQpdfAsync(path, TestContext.Current.CancellationToken);
+        return await PdfTools.PageCountAsync(path, TestContext.Current.CancellationToken);
     }
+
+    private static async Task<string> TextAsync(string path) => Normalise(await PdfTools.ToTextAsync(path, cancellationToken: TestContext.Current.CancellationToken));
+
+    private static async Task<string> PageAsync(string path, int page) =>
+        await PdfTools.ToTextAsync(path, page, page, TestContext.Current.CancellationToken) + "\n";
 
     private static string Normalise(string text) => Spaces().Replace(text, " ");
 

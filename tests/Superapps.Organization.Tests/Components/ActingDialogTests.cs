@@ -19,7 +19,7 @@ namespace Superapps.Organization.Tests.Components;
 /// </summary>
 public sealed class ActingDialogTests : SuperappsComponentTest
 {
-    private readonly RecordingAuditTrail _audit = new();
+    private readonly AuditRecorder _audit = new();
 
     private static readonly EmployeeDetail Budi = new(Guid.NewGuid(), "198503152010011002", null, "Budi Santoso", null, null,
         Guid.NewGuid(), "Diskominfo", Guid.NewGuid(), "Sekretaris Dinas", true, 1, []);
@@ -28,7 +28,8 @@ public sealed class ActingDialogTests : SuperappsComponentTest
     {
         Services.AddDbContext<OrganizationDbContext>(o => o.UseModuleDatabase("Host=127.0.0.1;Port=1;Database=never_opened;Timeout=1", OrganizationDbContext.Schema));
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<IAuditTrail>(_audit);
+        Services.AddSingleton(_audit);
+        Services.AddScoped<IAuditTrail, RecordingAuditTrail>();
         Services.AddScoped<OrganizationAdministration>();
         Services.AddScoped<AdministrationQueries>();
         Services.AddScoped<OrganizationQueries>();

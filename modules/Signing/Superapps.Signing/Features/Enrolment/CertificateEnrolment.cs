@@ -175,16 +175,24 @@ public sealed class CertificateEnrolment
         return new CertificatePage([.. items.Select(c => View(c, ca.Intermediate.Subject))], total);
     }
 
-    /// <summary>Revokes a certificate (administrators); later signatures are refused and verification reports it.</summary>
-    public async Task RevokeAsync(Guid certificateId, RevocationReason reason, string? note, string revokedBy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes a certificate (administrators) for a reason they chose; later signatures are refused and verification reports it.
+    /// </summary>
+    public async Task RevokeAsync(Guid certificateId, RevocationReason? reason, string? note, string revokedBy, CancellationToken cancellationToken = default)
     {
+        if (reason is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            throw new DomainRuleException(new UserError("signing.revocation.reason-required", "Pilih alasan pencabutan sertifikat.",
+                "Choose the reason for revoking the certificate.", "reason"));
+        }
+
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == certificateId, cancellationToken)
             ?? throw new DomainRuleException(new UserError("signing.certificate.not-found", "Sertifikat tidak ditemukan.", "Certificate not found."));
-        certificate.Revoke(_clock.GetUtcNow(), reason, note, revokedBy);
+        certificate.Revoke(_clock.GetUtcNow(), chosen, note, revokedBy);
         await db.SaveChangesAsync(cancellationToken);
         await _audit.RecordAsync(new AuditEvent("signing", "certificate.revoked", "certificate", certificate.Serial,
-            $"Sertifikat {certificate.Serial} ({certificate.Subject}) dicabut: {reason} {note}", new { certificate.EmployeeId, reason, note, revokedBy }), cancellationToken);
+            $"Sertifikat {certificate.Serial} ({certificate.Subject}) dicabut: {chosen} {note}", new { certificate.EmployeeId, reason = chosen, note, revokedBy }), cancellationToken);
     }
 
     private async Task<CertificateView> ViewAsync(SigningCertificate certificate, CancellationToken cancellationToken) =>
