@@ -60,3 +60,28 @@ public sealed class PriorityMatrixTests
         PriorityMatrix.Of(impact, urgency).ShouldBe(expected);
     }
 }
+
+/// <summary>Every value the UI and the errors show has its own Indonesian and English text.</summary>
+public sealed class TicketTextTests
+{
+    [Fact]
+    public void Every_status_action_role_category_and_site_kind_has_both_texts()
+    {
+        IEnumerable<(string Name, (string Indonesian, string English) Text)> all =
+        [
+            .. Enum.GetValues<TicketStatus>().Select(v => (v.ToString(), TicketText.Of(v))),
+            .. Enum.GetValues<TicketAction>().Select(v => (v.ToString(), TicketText.Of(v))),
+            .. Enum.GetValues<TicketRole>().Select(v => (v.ToString(), TicketText.Of(v))),
+            .. Enum.GetValues<TicketCategory>().Where(c => c != TicketCategory.WiFi).Select(v => (v.ToString(), TicketText.Of(v))),
+            .. Enum.GetValues<SiteKind>().Select(v => (v.ToString(), TicketText.Of(v))),
+        ];
+
+        foreach (var (name, (indonesian, english)) in all)
+        {
+            indonesian.ShouldNotBe(name, $"{name} has no Indonesian text");
+            english.ShouldNotBeNullOrWhiteSpace();
+        }
+
+        Enum.GetValues<TicketStatus>().Select(s => TicketText.Of(s).Indonesian).ShouldBeUnique();
+    }
+}

@@ -14,8 +14,8 @@ public static class TicketErrors
         var (statusId, statusEn) = TicketText.Of(status);
         var (actionId, actionEn) = TicketText.Of(action);
         return new(TransitionCode,
-            $"Tiket berstatus \"{statusId}\" tidak dapat di-{actionId}.",
-            $"A ticket that is \"{statusEn}\" cannot {actionEn}: not allowed in this status.");
+            $"Tindakan \"{actionId}\" tidak dapat dilakukan pada tiket berstatus \"{statusId}\".",
+            $"The action \"{actionEn}\" is not allowed on a ticket that is \"{statusEn}\".");
     }
 
     public static UserError RoleNotAllowed(TicketAction action, TicketRole role)

@@ -34,6 +34,8 @@ public static class TicketText
         TicketAction.Confirm => ("mengonfirmasi penyelesaian", "confirm the fix"),
         TicketAction.Reopen => ("membuka kembali", "reopen"),
         TicketAction.AutoClose => ("menutup otomatis", "close automatically"),
+        TicketAction.Comment => ("menulis komentar", "comment"),
+        TicketAction.Attach => ("melampirkan berkas", "attach a file"),
         _ => (action.ToString(), action.ToString()),
     };
 
