@@ -150,6 +150,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         Superapps.Letters.LettersModule.AddLettersModule(builder.Services);
         Superapps.Notifications.NotificationsModule.AddNotificationsModule(builder.Services);
         Superapps.Signing.SigningModule.AddSigningModule(builder.Services);
+        Superapps.Tickets.TicketsModule.AddTicketsModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

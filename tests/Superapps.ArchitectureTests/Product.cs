@@ -39,6 +39,8 @@ public static class Product
         typeof(Superapps.Notifications.NotificationsModule).Assembly,
         typeof(Superapps.Signing.Contracts.IDocumentSigner).Assembly,
         typeof(Superapps.Signing.SigningModule).Assembly,
+        typeof(Superapps.Tickets.Contracts.INetworkSites).Assembly,
+        typeof(Superapps.Tickets.TicketsModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Superapps.Tickets.Domain;
+using Superapps.Tickets.Domain.Sites;
+
+namespace Superapps.Tickets.Data.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("tickets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Number).HasMaxLength(20);
+        builder.HasIndex(t => t.Number).IsUnique();
+        builder.HasIndex(t => new { t.Year, t.Sequence }).IsUnique();
+        builder.Property(t => t.SiteName).HasMaxLength(200);
+        builder.Property(t => t.AgencyName).HasMaxLength(300);
+        builder.Property(t => t.Category).HasConversion<string>().HasMaxLength(30);
+        builder.Property(t => t.Description).HasMaxLength(Ticket.MaxTextLength);
+        builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(2);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.ReporterUserId).HasMaxLength(100);
+        builder.Property(t => t.ReporterName).HasMaxLength(200);
+        builder.Property(t => t.AssigneeUserId).HasMaxLength(100);
+        builder.Property(t => t.AssigneeName).HasMaxLength(200);
+        builder.Property(t => t.AssignedTeam).HasMaxLength(100);
+        builder.Property(t => t.Version).IsRowVersion();
+
+        builder.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.SiteId);
+        builder.HasIndex(t => t.NetworkNodeId);
+        builder.HasIndex(t => t.AgencyId);
+        builder.HasIndex(t => t.ReporterUserId);
+        // The helpdesk queue: open tickets by status and priority, newest first.
+        builder.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
+        builder.HasIndex(t => t.AssigneeUserId);
+
+        builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Comments).HasField("_comments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(t => t.Timeline);
+        builder.Ignore(t => t.IsOpen);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Superapps.SharedKernel;
+using Superapps.Testing;
+using Superapps.Tickets.Data;
+using Superapps.Tickets.Domain.Calendar;
+using Superapps.Tickets.Features.Calendar;
+
+namespace Superapps.Tickets.IntegrationTests;
+
+/// <summary>The SLA calendar on PostgreSQL: seeded holidays, overlaps refused by the check and by the exclusion constraint.</summary>
+public sealed class CalendarTests(PostgresServer server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateTimeOffset Wib(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public async Task The_holidays_are_seeded_once_and_the_business_clock_skips_them()
+    {
+        await using var harness = await TicketsHarness.CreateAsync(server);
+        var calendar = harness.Get<TicketCalendar>();
+
+        var entries2026 = await calendar.EntriesOfYearAsync(2026, Ct);
+        entries2026.Count.ShouldBe(23);
+        (await calendar.EntriesOfYearAsync(2027, Ct)).ShouldAllBe(e => e.IsProvisional);
+
+        // Seeding again (a second start) adds nothing.
+        await Superapps.Modularity.DatabaseInitializationExtensions.InitializeDatabaseAsync(harness.Services.Services, migrate: true, seedDemo: false, Ct);
+        (await harness.Get<TicketsDbContext>().CalendarEntries.CountAsync(Ct)).ShouldBe(23 + 16);
+
+        var clock = await calendar.ClockAsync(Ct);
+        clock.Add(Wib(2026, 12, 23, 15), TimeSpan.FromHours(2)).ShouldBe(Wib(2026, 12, 28, 8, 30));
+        clock.Add(Wib(2026, 12, 31, 15), TimeSpan.FromHours(2)).ShouldBe(Wib(2027, 1, 4, 8, 30));
+    }
+
+    [Fact]
+    public async Task An_overlapping_entry_is_refused_with_a_clear_error_and_the_existing_one_is_kept()
+    {
+        await using var harness = await TicketsHarness.CreateAsync(server);
+        var calendar = harness.Get<TicketCalendar>();
+
+        var refused = await Should.ThrowAsync<DomainRuleException>(() => calendar.AddAsync(
+            new NewCalendarEntry(CalendarEntryKind.LocalDayOff, "HUT Kota", new(2026, 12, 24), new(2026, 12, 28)), "Admin", Ct));
+
+        refused.Errors.Select(e => e.Code).ShouldBe([CalendarErrors.OverlapCode, CalendarErrors.OverlapCode]);
+        refused.Errors[0].Indonesian.ShouldContain("Cuti bersama Hari Raya Natal");
+        refused.Errors[1].English.ShouldContain("Hari Raya Natal");
+        var kept = await calendar.EntriesOfYearAsync(2026, Ct);
+        kept.Count.ShouldBe(23);
+        kept.ShouldNotContain(e => e.Name == "HUT Kota");
+
+        var added = await calendar.AddAsync(new NewCalendarEntry(CalendarEntryKind.LocalDayOff, "HUT Kota", new(2026, 12, 28), new(2026, 12, 28)), "Admin",
+            Ct);
+        harness.Audit.Events.ShouldContain(e => e.Action == "calendar.entry-added" && e.EntityId == added.Id.ToString());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_overlaps_the_check_did_not_see_and_two_administrators_at_once_get_one_entry()
+    {
+        await using var harness = await TicketsHarness.CreateAsync(server);
+        var now = harness.Clock.GetUtcNow();
+
+        // Straight into the table, bypassing the domain check: the exclusion constraint refuses it.
+        var db = harness.Get<TicketsDbContext>();
+        db.CalendarEntries.Add(CalendarEntry.Create(Guid.NewGuid(), CalendarEntryKind.LocalDayOff, "Bentrok", new(2026, 8, 16), new(2026, 8, 18), false, "test", now));
+        var violation = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        violation.InnerException.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.ExclusionViolation);
+
+        using var start = new ManualResetEventSlim(false);
+        var attempts = new[] { ("Pilkada", new DateOnly(2026, 11, 25)), ("Pilkada ulang", new DateOnly(2026, 11, 25)) }.Select(a => Task.Run(async () =>
+        {
+            await using var scope = harness.NewScope();
+            var calendar = scope.ServiceProvider.GetRequiredService<TicketCalendar>();
+            start.Wait(Ct);
+            try
+            {
+                await calendar.AddAsync(new NewCalendarEntry(CalendarEntryKind.LocalDayOff, a.Item1, a.Item2, a.Item2), "Admin", Ct);
+                return null;
+            }
+            catch (DomainRuleException ex)
+            {
+                return ex.Error;
+            }
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r is null).ShouldBe(1);
+        results.Single(r => r is not null)!.Code.ShouldBe(CalendarErrors.OverlapCode);
+        await using var read = harness.NewScope();
+        (await read.ServiceProvider.GetRequiredService<TicketsDbContext>().CalendarEntries
+            .CountAsync(e => e.FirstDay == new DateOnly(2026, 11, 25), Ct)).ShouldBe(1);
+    }
+}
