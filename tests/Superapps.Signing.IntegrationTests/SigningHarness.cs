@@ -151,5 +151,10 @@ public sealed class SigningHarness : IAsyncDisposable
 
         public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<EmployeeProfile>>([.. Employees.Values.Where(e => e.IsActive)]);
+
+        public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) => Task.FromResult<AgencyProfile?>(null);
+
+        public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<AgencyProfile>>([]);
     }
 }

@@ -34,7 +34,7 @@ public sealed class TicketsHarness : IAsyncDisposable
 
     public TestClock Clock { get; }
 
-    public RecordingAuditTrail Audit => (RecordingAuditTrail)Get<IAuditTrail>();
+    public AuditRecorder Audit => Services.Audit;
 
     /// <summary>A service of the test's own scope (as one request has).</summary>
     public T Get<T>()
