@@ -175,8 +175,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                 .Where(p => p.ReportsToId == KabidPosition || organization.Positions.Any(s => s.Id == p.ReportsToId && s.ReportsToId == KabidPosition))
                 .Select(p => p.Id).FirstAsync(Ct);
             var holderOf = async (Guid position) => await organization.Employees.Where(e => e.PositionId == position).Select(e => e.Id).FirstAsync(Ct);
-            var plh = await organization.Employees.Where(e => e.AgencyId == _agency && e.PositionId != null && e.PositionId != head.Id && !kabids.Contains(e.PositionId!.Value))
-                .Select(e => e.Id).FirstAsync(Ct);
+            // The Plh holds a position one rank below the Kabid's (a Kasi), as the acting rules require.
+            var plh = await organization.Employees.Where(e => e.AgencyId == _agency && e.PositionId != null
+                    && organization.Positions.Any(p => p.Id == e.PositionId && p.Level == PositionLevel.Kasi))
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
             var today = DateOnly.FromDateTime(Wib.ToWib(_clock.GetUtcNow()).DateTime);
             await scope.ServiceProvider.GetRequiredService<OrganizationAdministration>().AssignActingAsync(AdminScope.City,
                 new ActingInput(plh, KabidPosition, HoldingKind.Plh, today, today.AddDays(7), "800/1/2026"), Ct);

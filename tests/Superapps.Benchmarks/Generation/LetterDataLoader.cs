@@ -12,6 +12,22 @@ internal static class LetterDataLoader
 
     private static readonly string[] VacuumedTables = [.. Tables, "inbox_entries"];
 
+    /// <summary><see cref="InboxProjection.RebuildSql"/> as it was before migration <c>LetterCopiesAndExternalMails</c> added <c>copy</c>.</summary>
+    private const string RebuildBeforeCopiesSql = """
+        INSERT INTO letters.inbox_entries (position_id, letter_id, received_at, status, urgency, security_class, sender_date, addressed, followed_up)
+        SELECT m.position_id, l.id, l.received_at, l.status, l.urgency, l.security_class, l.sender_date, m.addressed, m.followed_up
+        FROM (
+            SELECT letter_id, position_id, bool_or(addressed) AS addressed, bool_or(followed_up) AS followed_up FROM (
+                SELECT r.letter_id, r.position_id, r.kind = 0 AS addressed, false AS followed_up FROM letters.recipients r
+                UNION ALL
+                SELECT d.letter_id, d.to_position_id, false, false FROM letters.dispositions d WHERE d.status <> 4
+                UNION ALL
+                SELECT d.letter_id, d.from_position_id, false, true FROM letters.dispositions d WHERE d.status <> 4) named
+            GROUP BY letter_id, position_id) m
+        JOIN letters.letters l ON l.id = m.letter_id
+        ON CONFLICT (position_id, letter_id) DO NOTHING
+        """;
+
     /// <param name="rebuildIndexes">
     /// Drop the secondary indexes of the three tables before loading and create them again afterwards (much faster for a
     /// million letters). The definitions come from the database, so indexes of later migrations are rebuilt too.
@@ -72,7 +88,15 @@ internal static class LetterDataLoader
         // Each position's inbox entries, by the same rule as the application's (InboxProjection), from the loaded rows.
         var entries = Stopwatch.StartNew();
         await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'", cancellationToken);
-        await ExecuteAsync(connection, InboxProjection.RebuildSql, cancellationToken);
+        await using (var copies = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'letters' AND table_name = 'inbox_entries' AND column_name = 'copy')",
+            connection))
+        {
+            // A test may load into a database migrated to a point before the entries had their copy column.
+            var hasCopy = (bool)(await copies.ExecuteScalarAsync(cancellationToken))!;
+            await ExecuteAsync(connection, hasCopy ? InboxProjection.RebuildSql : RebuildBeforeCopiesSql, cancellationToken);
+        }
+
         log.WriteLine($"  inbox entries: {entries.Elapsed:hh\\:mm\\:ss}");
 
         // The archive entries of the closed letters, by the application's own statement (ArchiveIndex), when the database has
