@@ -104,9 +104,10 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
         (await ScalarAsync(connectionString, ReadersOutOfStep)).ShouldBe(0);
 
         // Sent again with another chain and code: the rows are rewritten, the copied columns follow.
-        await index.RecordOutgoingAsync(letter with { PositionIds = [other, signer], ClassificationCode = "800.1" }, Ct);
+        await index.RecordOutgoingAsync(letter with { PositionIds = [other, signer], ClassificationCode = "800.1", Addressees = "Camat Telanaipura" }, Ct);
         (await ReadersAsync(db, letter.OutgoingLetterId)).ShouldBe([agency, other, signer], ignoreOrder: true);
-        (await db.ArchiveReaders.Where(r => r.ReaderId == signer).Select(r => r.ClassificationCode).SingleAsync(Ct)).ShouldBe("800.1");
+        (await db.ArchiveReaders.Where(r => r.ReaderId == signer).Select(r => new { r.ClassificationCode, r.Correspondent }).SingleAsync(Ct))
+            .ShouldBe(new { ClassificationCode = "800.1", Correspondent = "Camat Telanaipura" });
 
         // Updates that do not touch what readers copy (retention dates, a decision) leave them as they are; deleting the entry removes them.
         (await ScalarAsync(connectionString, "UPDATE letters.archive_entries SET active_until = DATE '2030-01-01' RETURNING 1")).ShouldBe(1);
@@ -118,10 +119,11 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
     /// <summary>Reader rows that differ from what the entries say (either way): zero when the triggers kept them.</summary>
     private const string ReadersOutOfStep = """
         WITH expected AS (
-            SELECT r.id AS reader_id, e.id AS entry_id, e.agency_id, e.closed_at, e.letter_date, e.kind, e.security_class, e.classification_code
+            SELECT r.id AS reader_id, e.id AS entry_id, e.agency_id, e.closed_at, e.letter_date, e.kind, e.security_class, e.classification_code,
+                left(e.correspondent, 500) AS correspondent
             FROM letters.archive_entries e CROSS JOIN LATERAL (SELECT DISTINCT x AS id FROM unnest(e.visible_positions || e.agency_id) AS x) r),
         actual AS (
-            SELECT reader_id, entry_id, agency_id, closed_at, letter_date, kind, security_class, classification_code FROM letters.archive_readers)
+            SELECT reader_id, entry_id, agency_id, closed_at, letter_date, kind, security_class, classification_code, correspondent FROM letters.archive_readers)
         SELECT (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) a) + (SELECT count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) b)
         """;
 

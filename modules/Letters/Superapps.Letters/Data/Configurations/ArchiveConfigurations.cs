@@ -58,11 +58,12 @@ internal sealed class ArchiveReaderConfiguration : IEntityTypeConfiguration<Arch
         builder.ToTable("archive_readers");
         builder.HasKey(r => new { r.EntryId, r.ReaderId });
         builder.Property(r => r.ClassificationCode).HasMaxLength(30);
+        builder.Property(r => r.Correspondent).HasMaxLength(ArchiveReader.CorrespondentLength).HasDefaultValue(string.Empty);
         builder.HasOne<ArchiveEntry>().WithMany().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ReaderId, r.ClosedAt }, "ix_archive_readers_reader_id_closed_at")
             .HasDatabaseName("ix_archive_readers_reader_id_closed_at")
             .IsDescending(false, true)
-            .IncludeProperties(r => new { r.EntryId, r.LetterDate, r.Kind, r.SecurityClass, r.ClassificationCode, r.AgencyId });
+            .IncludeProperties(r => new { r.EntryId, r.LetterDate, r.Kind, r.SecurityClass, r.ClassificationCode, r.AgencyId, r.Correspondent });
     }
 }
 

@@ -1123,6 +1123,14 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<string>("Correspondent")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
+                        .HasColumnName("correspondent");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
@@ -1142,7 +1150,7 @@ namespace Superapps.Letters.Data.Migrations
                         .IsDescending(false, true)
                         .HasDatabaseName("ix_archive_readers_reader_id_closed_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReaderId", "ClosedAt" }, "ix_archive_readers_reader_id_closed_at"), new[] { "EntryId", "LetterDate", "Kind", "SecurityClass", "ClassificationCode", "AgencyId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ReaderId", "ClosedAt" }, "ix_archive_readers_reader_id_closed_at"), new[] { "EntryId", "LetterDate", "Kind", "SecurityClass", "ClassificationCode", "AgencyId", "Correspondent" });
 
                     b.ToTable("archive_readers", "letters");
                 });

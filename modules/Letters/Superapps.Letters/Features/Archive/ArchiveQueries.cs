@@ -64,8 +64,8 @@ public static class ArchiveLinks
 /// <remarks>
 /// Shaped for a million letters (docs/performance.md, "The archive"). The viewer's letters are their rows of
 /// <c>letters.archive_readers</c> (<see cref="ArchiveReader"/>: a position named on the entry, or the OPD that holds it), whose
-/// index carries the date, kind, security class and code: the newest page and the bounded total are one range of that index,
-/// and the metadata filters are checked in it. Full text and correspondent are checked on the entry. A rare search term's few
+/// index carries the date, kind, security class, code and correspondent: the newest page and the bounded total are one range of
+/// that index, and the metadata filters are checked in it. Full text is checked on the entry. A rare search term's few
 /// entries come from the full-text index first; a common one is checked on the viewer's newest entries until the page is full.
 /// </remarks>
 public sealed class ArchiveQueries(LettersDbContext db)
@@ -97,10 +97,12 @@ public sealed class ArchiveQueries(LettersDbContext db)
         {
             // Masked lines are not searchable by what is masked.
             var contains = LikePattern.Contains(search.Correspondent.Trim());
-            readers = masks
-                ? readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && EF.Functions.ILike(e.Correspondent, contains)
-                    && (e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)))))
-                : readers.Where(r => db.ArchiveEntries.Any(e => e.Id == r.EntryId && EF.Functions.ILike(e.Correspondent, contains)));
+            readers = readers.Where(r => EF.Functions.ILike(r.Correspondent, contains));
+            if (masks)
+            {
+                readers = readers.Where(r => r.SecurityClass == SecurityClass.Biasa
+                    || db.ArchiveEntries.Any(e => e.Id == r.EntryId && e.VisiblePositions.Any(p => positions.Contains(p))));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(search.Text))

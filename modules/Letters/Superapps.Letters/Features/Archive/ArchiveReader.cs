@@ -33,4 +33,10 @@ public sealed class ArchiveReader
     public SecurityClass SecurityClass { get; set; }
 
     public string ClassificationCode { get; set; } = string.Empty;
+
+    /// <summary>The first <see cref="CorrespondentLength"/> characters of the entry's correspondent, for the correspondent filter.</summary>
+    public string Correspondent { get; set; } = string.Empty;
+
+    /// <summary>How much of the correspondent the readers copy: enough for any sender and most addressee lists, small enough for the index.</summary>
+    public const int CorrespondentLength = 500;
 }
