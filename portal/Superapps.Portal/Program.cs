@@ -3,6 +3,7 @@ using Superapps.Audit;
 using Superapps.Letters;
 using Superapps.Notifications;
 using Superapps.Signing;
+using Superapps.Tickets;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -24,6 +25,7 @@ builder.Services.AddOrganizationModule();
 builder.Services.AddLettersModule();
 builder.Services.AddNotificationsModule();
 builder.Services.AddSigningModule();
+builder.Services.AddTicketsModule();
 
 var app = builder.Build();
 

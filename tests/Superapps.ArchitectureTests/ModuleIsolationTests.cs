@@ -105,6 +105,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Portal", "Superapps.Letters", ["Superapps.Letters.LettersModule", "Superapps.Letters.LettersModule.AddLettersModule"] },
         { "Superapps.Portal", "Superapps.Notifications", ["Superapps.Notifications.NotificationsModule", "Superapps.Notifications.NotificationsModule.AddNotificationsModule"] },
         { "Superapps.Portal", "Superapps.Signing", ["Superapps.Signing.SigningModule", "Superapps.Signing.SigningModule.AddSigningModule"] },
+        { "Superapps.Portal", "Superapps.Tickets", ["Superapps.Tickets.TicketsModule", "Superapps.Tickets.TicketsModule.AddTicketsModule"] },
     };
 
     [Theory]

@@ -42,6 +42,11 @@ internal static class DemoLogins
             (SELECT 'staf', u.user_name, u.display_name, p.title FROM identity.users u
               JOIN organization.employees e ON e.id = u.employee_id JOIN organization.positions p ON p.id = e.position_id
              WHERE p.title = 'Pranata Komputer Ahli Pertama' LIMIT 1)
+            UNION ALL
+            (SELECT 'staf-kelurahan', u.user_name, u.display_name, p.title FROM identity.users u
+              JOIN organization.employees e ON e.id = u.employee_id JOIN organization.positions p ON p.id = e.position_id
+              JOIN organization.agencies a ON a.id = p.agency_id
+             WHERE p.title = 'Pengadministrasi Umum' AND a.code = 'KEL-BERINGIN' LIMIT 1)
             """;
         await using (var command = new NpgsqlCommand(others, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

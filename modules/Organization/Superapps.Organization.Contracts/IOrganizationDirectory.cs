@@ -45,6 +45,7 @@ public interface IOrganizationDirectory
 /// <param name="Fax">Faksimile, if the office has one.</param>
 /// <param name="Email">Pos-el (the office's e-mail address).</param>
 /// <param name="Website">Laman (the office's website), e.g. "diskominfo.jambikota.go.id".</param>
+/// <param name="ParentAgencyId">The agency it belongs under, e.g. a kelurahan's kecamatan; null for a top-level OPD.</param>
 public sealed record AgencyProfile(
     Guid AgencyId,
     string Code,
@@ -57,7 +58,8 @@ public sealed record AgencyProfile(
     string? Telephone,
     string? Fax,
     string? Email,
-    string? Website)
+    string? Website,
+    Guid? ParentAgencyId = null)
 {
     /// <summary>The letterhead's address line: the address with its postal code ("…, Kode Pos 36128"); empty when neither is known.</summary>
     public string AddressLine => (Address, PostalCode) switch

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +23,8 @@ public static class TicketsModule
     /// <summary>
     /// Adds the sites register (<see cref="INetworkSites"/>, <see cref="SiteRegister"/>), ticket reporting and the desk, the SLA
     /// calendar with its seeded holidays, and the data in schema <c>tickets</c>, with <see cref="TicketsOptions"/> from
-    /// <c>Superapps:Tickets</c> checked at start. Needs an <see cref="NpgsqlDataSource"/> and an <see cref="IAuditTrail"/>.
-    /// Pages, jobs and the portal entry come later.
+    /// <c>Superapps:Tickets</c> checked at start, and the portal entry (<see cref="TicketsPortalModule"/>). Needs an
+    /// <see cref="NpgsqlDataSource"/>, an <see cref="IAuditTrail"/> and, for the demo sites, the organisation directory.
     /// </summary>
     public static IServiceCollection AddTicketsModule(this IServiceCollection services)
     {
@@ -32,12 +34,51 @@ public static class TicketsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<TicketsDbContext>(order: 50);
         services.AddSingleton<IDatabaseInitializer, HolidaySeeder>();
+        services.AddSingleton<IDatabaseInitializer, DemoSitesSeeder>();
 
         services.TryAddScoped<INetworkSites, NetworkSites>();
         services.TryAddScoped<SiteRegister>();
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<TicketCalendar>();
+        services.AddPortalModule<TicketsPortalModule>();
         return services;
+    }
+}
+
+/// <summary>
+/// The Tickets module as the portal shell sees it. Who may do what: any employee reports faults of their OPD's sites and
+/// follows their own tickets; technicians (<see cref="Roles.HelpdeskTechnician"/>) and the helpdesk lead
+/// (<see cref="Roles.HelpdeskLead"/>) work the queue, and only the lead triages and assigns; the lead and the system
+/// administrator keep the sites register; the lead and the city's leaders read the reports.
+/// </summary>
+public sealed class TicketsPortalModule : IPortalModule
+{
+    /// <summary>Diskominfo's helpdesk: technicians and the helpdesk lead (the queue, ticket work, incidents).</summary>
+    public const string HelpdeskPolicy = "tickets.helpdesk";
+
+    /// <summary>The helpdesk lead: triage, assignment, grouping into incidents, the SLA calendar.</summary>
+    public const string LeadPolicy = "tickets.lead";
+
+    /// <summary>The sites register and the network tree: the helpdesk lead and the system administrator.</summary>
+    public const string SitesPolicy = "tickets.sites";
+
+    /// <summary>SLA and workload reports: the helpdesk, the system administrator and the leaders (pimpinan).</summary>
+    public const string ReportsPolicy = "tickets.reports";
+
+    public string Name => TicketsDbContext.Schema;
+
+    public Assembly PagesAssembly => typeof(TicketsPortalModule).Assembly;
+
+    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+
+    public IReadOnlyList<Type> HomeWidgets { get; } = [];
+
+    public void AddPolicies(AuthorizationOptions options)
+    {
+        options.AddPolicy(HelpdeskPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskTechnician, Roles.HelpdeskLead));
+        options.AddPolicy(LeadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskLead));
+        options.AddPolicy(SitesPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskLead, Roles.Administrator));
+        options.AddPolicy(ReportsPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskTechnician, Roles.HelpdeskLead, Roles.Administrator, Roles.Leader));
     }
 }

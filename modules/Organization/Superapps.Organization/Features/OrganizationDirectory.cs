@@ -125,7 +125,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         [.. (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(Profile)];
 
     private static AgencyProfile Profile(Agency a) =>
-        new(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.IsActive, a.Address, a.PostalCode, a.Telephone, a.Fax, a.Email, a.Website);
+        new(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.IsActive, a.Address, a.PostalCode, a.Telephone, a.Fax, a.Email, a.Website, a.ParentId);
 
     private async Task<IReadOnlyList<EmployeeProfile>> ProfilesAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
     {

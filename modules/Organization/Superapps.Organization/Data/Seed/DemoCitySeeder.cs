@@ -218,6 +218,10 @@ internal sealed class DemoCitySeeder : IDatabaseInitializer
         Hire(Staff(disdik, "SEKRE", "Pengelola Data (Operator Data)"), disdik);
         Hire(Staff(disdik, "SEKRE", "Analis Kepegawaian (Admin OPD)"), disdik);
 
+        // A kelurahan's front office: reports network faults of its office (the Tickets demo).
+        var beringin = byCode["KEL-BERINGIN"];
+        Hire(Staff(beringin, "-", "Pengadministrasi Umum"), beringin);
+
         // The rest are staff spread across the Bidang of every OPD.
         var staffUnits = topUnitHeads.Where(p => p.UnitId is not null).ToList();
         var next = 0;
