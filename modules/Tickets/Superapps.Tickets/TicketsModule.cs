@@ -1,17 +1,21 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using Npgsql;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Data.Seed;
+using Superapps.Tickets.Features.Attachments;
 using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
+using Superapps.Tickets.Features.Incidents;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.Sites;
 
@@ -41,6 +45,9 @@ public static class TicketsModule
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<TicketCalendar>();
+        services.TryAddScoped<TicketAttachments>();
+        services.TryAddScoped<TicketIncidents>();
+        services.TryAddScoped<ReporterTickets>();
         services.AddPortalModule<TicketsPortalModule>();
         return services;
     }
@@ -70,9 +77,19 @@ public sealed class TicketsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(TicketsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Laporkan Gangguan", "Report a fault", "/tiket/lapor", Icons.Material.Filled.ReportProblem, Policies.Employee, 300,
+            "Laporkan gangguan internet atau jaringan di kantor Anda", "Report an internet or network fault at your office"),
+        new("Tiket Saya", "My tickets", "/tiket", Icons.Material.Filled.ConfirmationNumber, Policies.Employee, 301,
+            "Laporan gangguan Anda dan statusnya", "Your fault reports and their status"),
+        new("Status Jaringan", "Network status", "/status-jaringan", Icons.Material.Filled.NetworkCheck, Policies.Employee, 302,
+            "Gangguan jaringan yang sedang ditangani", "Network outages being worked on"),
+        new("Insiden Jaringan", "Network incidents", "/tiket/insiden", Icons.Material.Filled.Hub, HelpdeskPolicy, 320,
+            "Gabungkan tiket di belakang titik jaringan yang sama", "Group the tickets behind the same network node"),
+    ];
 
-    public IReadOnlyList<Type> HomeWidgets { get; } = [];
+    public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.MyTickets.MyTicketsSummary)];
 
     public void AddPolicies(AuthorizationOptions options)
     {
@@ -81,4 +98,6 @@ public sealed class TicketsPortalModule : IPortalModule
         options.AddPolicy(SitesPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskLead, Roles.Administrator));
         options.AddPolicy(ReportsPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskTechnician, Roles.HelpdeskLead, Roles.Administrator, Roles.Leader));
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TicketFileEndpoints.Map(endpoints);
 }

@@ -27,6 +27,10 @@ public sealed class TicketsOptions
     [Range(1, 365)]
     public int ReopenWindowDays { get; set; } = 7;
 
+    /// <summary>The largest attachment accepted, in bytes (default 10 MB; at most 25 MB). Uploads are read in chunks and refused at this size.</summary>
+    [Range(1024, TicketAttachmentLimits.MaxBytes)]
+    public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
+
     /// <summary>A warning is due when this share of a target is used (percent).</summary>
     [Range(1, 99)]
     public int WarningPercent { get; set; } = 75;
@@ -63,6 +67,12 @@ public sealed class TicketsOptions
         [TicketPriority.P3] = Targets.P3.ToTarget(),
         [TicketPriority.P4] = Targets.P4.ToTarget(),
     }, WarningPercent / 100.0);
+}
+
+/// <summary>The hard ceiling of an attachment's size, which the domain also holds (<c>TicketAttachment.MaxBytes</c>).</summary>
+public static class TicketAttachmentLimits
+{
+    public const long MaxBytes = 25L * 1024 * 1024;
 }
 
 /// <summary>Business hours per weekday as <c>07:30-16:00</c>; empty or <c>off</c> for a day off.</summary>

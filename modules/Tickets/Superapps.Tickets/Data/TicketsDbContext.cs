@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Superapps.Tickets.Domain;
 using Superapps.Tickets.Domain.Calendar;
+using Superapps.Tickets.Domain.Incidents;
 using Superapps.Tickets.Domain.Sites;
 using Superapps.Tickets.Features.Reporting;
 
 namespace Superapps.Tickets.Data;
 
 /// <summary>The Tickets module's data, in schema <c>tickets</c>: network sites and nodes, tickets with their history,
-/// comments and attachments, the yearly number counters and the SLA calendar.</summary>
+/// comments and attachments (with their bytes), incidents grouping tickets behind a failed node, the yearly number counters and the SLA calendar.</summary>
 /// <remarks>
 /// Add a migration with:
 /// <code>dotnet ef migrations add &lt;Name&gt; --project modules/Tickets/Superapps.Tickets --context TicketsDbContext --output-dir Data/Migrations</code>
@@ -27,6 +28,10 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+
+    public DbSet<TicketAttachmentContent> TicketAttachmentContents => Set<TicketAttachmentContent>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<TicketNumberCounter> NumberCounters => Set<TicketNumberCounter>();
 

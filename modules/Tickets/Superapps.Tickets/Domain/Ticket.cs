@@ -86,6 +86,9 @@ public sealed class Ticket
 
     public int ReopenCount { get; private set; }
 
+    /// <summary>The parent incident grouping this ticket with others behind the same failed node; null when on its own.</summary>
+    public Guid? IncidentId { get; private set; }
+
     /// <summary>Optimistic concurrency (PostgreSQL <c>xmin</c>).</summary>
     public uint Version { get; private set; }
 
@@ -244,6 +247,69 @@ public sealed class Ticket
 
         ClosedAt = now;
         Record(TicketAction.AutoClose, TicketStatus.Closed, actor, null, now);
+    }
+
+    /// <summary>
+    /// Puts an open ticket under a parent incident (<see cref="Incidents.Incident"/>): the helpdesk groups it, or its own reporter joins
+    /// an open incident while reporting (the ticket is still new). A ticket belongs to one incident at a time; linking it again to
+    /// the same incident changes nothing.
+    /// </summary>
+    public void LinkToIncident(Guid incidentId, TicketActor actor, DateTimeOffset now)
+    {
+        if (IncidentId == incidentId)
+        {
+            return;
+        }
+
+        TicketRole[] roles = Status == TicketStatus.New
+            ? [TicketRole.HelpdeskAgent, TicketRole.Technician, TicketRole.Reporter]
+            : [TicketRole.HelpdeskAgent, TicketRole.Technician];
+        Require(TicketAction.IncidentLink, actor, roles,
+            TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.WaitingForOpd, TicketStatus.WaitingForVendor, TicketStatus.Reopened);
+        if (IncidentId is not null)
+        {
+            throw new DomainRuleException(TicketErrors.AlreadyInIncident);
+        }
+
+        IncidentId = incidentId;
+        Record(TicketAction.IncidentLink, Status, actor, null, now);
+    }
+
+    /// <summary>Takes the ticket out of its incident (grouped by mistake); the helpdesk only. Its status is unchanged.</summary>
+    public void UnlinkFromIncident(TicketActor actor, DateTimeOffset now)
+    {
+        if (actor.Role is not (TicketRole.HelpdeskAgent or TicketRole.Technician))
+        {
+            throw new DomainRuleException(TicketErrors.RoleNotAllowed(TicketAction.IncidentUnlink, actor.Role));
+        }
+
+        if (IncidentId is null)
+        {
+            throw new DomainRuleException(TicketErrors.NotInIncident);
+        }
+
+        IncidentId = null;
+        Record(TicketAction.IncidentUnlink, Status, actor, null, now);
+    }
+
+    /// <summary>
+    /// The parent incident was resolved: an open child is resolved with the parent's note whatever its working status (new,
+    /// assigned, in progress, waiting for the OPD or the vendor, reopened), by the helpdesk. The first response is taken as given
+    /// if nobody had assigned it. The reporter confirms or reopens it as any resolved ticket.
+    /// </summary>
+    public void ResolveFromIncident(Guid incidentId, TicketActor actor, string? note, DateTimeOffset now)
+    {
+        if (IncidentId != incidentId)
+        {
+            throw new DomainRuleException(TicketErrors.NotInIncident);
+        }
+
+        Require(TicketAction.Resolve, actor, [TicketRole.HelpdeskAgent, TicketRole.Technician],
+            TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.WaitingForOpd, TicketStatus.WaitingForVendor, TicketStatus.Reopened);
+        var text = Note(note, required: true);
+        FirstResponseAt ??= now;
+        ResolvedAt = now;
+        Record(TicketAction.Resolve, TicketStatus.Resolved, actor, text, now);
     }
 
     /// <summary>A comment: the reporter writes visible ones only; the helpdesk and technicians choose.</summary>

@@ -16,6 +16,8 @@ public enum TicketAction
     AutoClose = 10,
     Comment = 11,
     Attach = 12,
+    IncidentLink = 13,
+    IncidentUnlink = 14,
 }
 
 /// <summary>In which capacity someone acts on a ticket. The web layer derives it from the user's roles and the ticket.</summary>

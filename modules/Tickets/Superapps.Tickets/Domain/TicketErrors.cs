@@ -72,4 +72,37 @@ public static class TicketErrors
 
     public static readonly UserError SiteNotFound = new("tickets.site.not-found",
         "Lokasi tidak ditemukan atau tidak aktif.", "Site not found or not active.", "site");
+
+    // Incidents, attachments and reports for a site (the reporter's side).
+    public static readonly UserError AlreadyInIncident = new("tickets.incident.already-linked",
+        "Tiket ini sudah tergabung dalam insiden lain; lepaskan dulu dari insiden itu.", "This ticket already belongs to another incident; unlink it first.", "incident");
+
+    public static readonly UserError NotInIncident = new("tickets.incident.not-linked",
+        "Tiket ini tidak tergabung dalam insiden tersebut.", "This ticket does not belong to that incident.", "incident");
+
+    public static readonly UserError SiteOfAnotherAgency = new("tickets.site.other-agency",
+        "Lokasi ini milik OPD lain. Laporkan gangguan di lokasi OPD Anda sendiri, atau hubungi helpdesk Diskominfo yang dapat mencatatnya atas nama OPD tersebut.",
+        "This site belongs to another OPD. Report faults at your own OPD's sites, or call Diskominfo's helpdesk, who can log it on that OPD's behalf.", "site");
+
+    public static readonly UserError NoAgency = new("tickets.reporter.no-agency",
+        "Akun Anda tidak terhubung dengan OPD mana pun, sehingga belum dapat melaporkan gangguan.",
+        "Your account is not linked to any OPD, so you cannot report a fault yet.", "site");
+
+    public static UserError FileTooLarge(string fileName, long maxBytes) => new("tickets.attachment.too-large",
+        $"Berkas \"{fileName}\" terlalu besar: paling besar {maxBytes / 1024 / 1024} MB.",
+        $"The file \"{fileName}\" is too large: at most {maxBytes / 1024 / 1024} MB.", "attachment");
+
+    public static UserError NotAnImage(string fileName) => new("tickets.attachment.not-image",
+        $"Berkas \"{fileName}\" bukan foto: isinya bukan JPEG, PNG atau WebP, walau namanya atau jenisnya mengatakan demikian.",
+        $"The file \"{fileName}\" is not a photo: its content is not JPEG, PNG or WebP, whatever its name or type says.", "attachment");
+
+    public static UserError FileType(string fileName) => new("tickets.attachment.type",
+        $"Berkas \"{fileName}\" tidak dapat diterima: hanya foto (JPEG, PNG, WebP) atau dokumen PDF.",
+        $"The file \"{fileName}\" cannot be accepted: photos (JPEG, PNG, WebP) or PDF documents only.", "attachment");
+
+    public static UserError EmptyFile(string fileName) => new("tickets.attachment.empty",
+        $"Berkas \"{fileName}\" kosong.", $"The file \"{fileName}\" is empty.", "attachment");
+
+    public static readonly UserError TooManyFiles = new("tickets.attachment.count",
+        "Paling banyak 10 berkas sekaligus.", "At most 10 files at once.", "attachment");
 }

@@ -36,6 +36,8 @@ public static class TicketText
         TicketAction.AutoClose => ("menutup otomatis", "close automatically"),
         TicketAction.Comment => ("menulis komentar", "comment"),
         TicketAction.Attach => ("melampirkan berkas", "attach a file"),
+        TicketAction.IncidentLink => ("menggabungkan ke insiden", "link to an incident"),
+        TicketAction.IncidentUnlink => ("melepas dari insiden", "unlink from its incident"),
         _ => (action.ToString(), action.ToString()),
     };
 

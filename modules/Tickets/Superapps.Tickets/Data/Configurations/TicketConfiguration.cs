@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Superapps.Tickets.Domain;
+using Superapps.Tickets.Domain.Incidents;
 using Superapps.Tickets.Domain.Sites;
 
 namespace Superapps.Tickets.Data.Configurations;
@@ -37,6 +38,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The helpdesk queue: open tickets by status and priority, newest first.
         builder.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
         builder.HasIndex(t => t.AssigneeUserId);
+        builder.HasOne<Incident>().WithMany().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.IncidentId);
 
         builder.HasMany(t => t.Events).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
