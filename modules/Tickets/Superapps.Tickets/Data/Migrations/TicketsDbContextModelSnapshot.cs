@@ -75,6 +75,121 @@ namespace Superapps.Tickets.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Superapps.Tickets.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("NetworkNodeCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("network_node_code");
+
+                    b.Property<Guid>("NetworkNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("network_node_id");
+
+                    b.Property<string>("NetworkNodeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("network_node_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by_name");
+
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by_user_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("NetworkNodeId")
+                        .HasDatabaseName("ix_incidents_network_node_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incidents_number");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_incidents_status_created_at");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incidents_year_sequence");
+
+                    b.ToTable("incidents", "tickets");
+                });
+
             modelBuilder.Entity("Superapps.Tickets.Domain.Sites.NetworkNode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -269,6 +384,10 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("impact");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
                     b.Property<Guid>("NetworkNodeId")
                         .HasColumnType("uuid")
                         .HasColumnName("network_node_id");
@@ -354,6 +473,9 @@ namespace Superapps.Tickets.Data.Migrations
                     b.HasIndex("AssigneeUserId")
                         .HasDatabaseName("ix_tickets_assignee_user_id");
 
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_tickets_incident_id");
+
                     b.HasIndex("NetworkNodeId")
                         .HasDatabaseName("ix_tickets_network_node_id");
 
@@ -436,6 +558,23 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasDatabaseName("ix_ticket_attachments_ticket_id");
 
                     b.ToTable("ticket_attachments", "tickets");
+                });
+
+            modelBuilder.Entity("Superapps.Tickets.Domain.TicketAttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_ticket_attachment_contents");
+
+                    b.ToTable("ticket_attachment_contents", "tickets");
                 });
 
             modelBuilder.Entity("Superapps.Tickets.Domain.TicketComment", b =>
@@ -572,6 +711,16 @@ namespace Superapps.Tickets.Data.Migrations
                     b.ToTable("ticket_number_counters", "tickets");
                 });
 
+            modelBuilder.Entity("Superapps.Tickets.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("Superapps.Tickets.Domain.Sites.NetworkNode", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incidents_network_nodes_network_node_id");
+                });
+
             modelBuilder.Entity("Superapps.Tickets.Domain.Sites.NetworkNode", b =>
                 {
                     b.HasOne("Superapps.Tickets.Domain.Sites.NetworkNode", null)
@@ -593,6 +742,12 @@ namespace Superapps.Tickets.Data.Migrations
 
             modelBuilder.Entity("Superapps.Tickets.Domain.Ticket", b =>
                 {
+                    b.HasOne("Superapps.Tickets.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_incidents_incident_id");
+
                     b.HasOne("Superapps.Tickets.Domain.Sites.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
@@ -609,6 +764,16 @@ namespace Superapps.Tickets.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Superapps.Tickets.Domain.TicketAttachmentContent", b =>
+                {
+                    b.HasOne("Superapps.Tickets.Domain.TicketAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Superapps.Tickets.Domain.TicketAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachment_contents_ticket_attachments_attachment_id");
                 });
 
             modelBuilder.Entity("Superapps.Tickets.Domain.TicketComment", b =>
