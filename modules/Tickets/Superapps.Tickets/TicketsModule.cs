@@ -45,6 +45,7 @@ public static class TicketsModule
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<TicketCalendar>();
+        services.TryAddSingleton<TicketUploadChecker>();
         services.TryAddScoped<TicketAttachments>();
         services.TryAddScoped<TicketIncidents>();
         services.TryAddScoped<ReporterTickets>();

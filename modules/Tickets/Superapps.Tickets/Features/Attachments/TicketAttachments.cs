@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
@@ -34,53 +33,12 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// and the bytes in one transaction and audits <c>ticket.attached</c>. Reads: the ticket's reporter sees the files that are not
 /// internal, the helpdesk sees all; for anyone else a file does not exist.
 /// </summary>
-public sealed class TicketAttachments(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketAttachments(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, TicketUploadChecker checker)
 {
     public const int MaxFilesAtOnce = 10;
 
-    private const int ChunkSize = 64 * 1024;
-
-    private long MaxBytes => options.Value.MaxAttachmentBytes;
-
     /// <summary>Reads and recognises an upload; throws a bilingual <see cref="DomainRuleException"/> naming the file otherwise.</summary>
-    public async Task<CheckedAttachment> CheckAsync(TicketUpload upload, CancellationToken cancellationToken = default)
-    {
-        var name = Path.GetFileName(upload.FileName?.Trim() ?? string.Empty);
-        name = name.Length is 0 ? "berkas" : name.Length > 255 ? name[^255..] : name;
-        if (upload.DeclaredLength > MaxBytes)
-        {
-            throw new DomainRuleException(TicketErrors.FileTooLarge(name, MaxBytes));
-        }
-
-        await using var stream = await upload.OpenAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[ChunkSize];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                // The declared length was wrong: stop at the limit, read no further.
-                throw new DomainRuleException(TicketErrors.FileTooLarge(name, MaxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw new DomainRuleException(TicketErrors.EmptyFile(name));
-        }
-
-        var content = buffer.ToArray();
-        var type = TicketFileSniffer.Sniff(content.AsSpan(0, Math.Min(content.Length, TicketFileSniffer.HeadLength)));
-        if (TicketFileSniffer.ClaimsImage(name, upload.DeclaredType) && (type is null || !TicketFileSniffer.IsImage(type)))
-        {
-            throw new DomainRuleException(TicketErrors.NotAnImage(name));
-        }
-
-        return type is null ? throw new DomainRuleException(TicketErrors.FileType(name)) : new CheckedAttachment(name, type, content);
-    }
+    public Task<CheckedAttachment> CheckAsync(TicketUpload upload, CancellationToken cancellationToken = default) => checker.CheckAsync(upload, cancellationToken);
 
     /// <summary>Attaches one upload to a ticket: checked, saved with its bytes in one transaction, audited.</summary>
     public async Task<AttachmentView> AttachAsync(Guid ticketId, TicketUpload upload, TicketActor actor, bool isInternal, CancellationToken cancellationToken = default)
