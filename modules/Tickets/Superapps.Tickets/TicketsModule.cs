@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
@@ -14,6 +15,7 @@ using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.Sites;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets;
 
@@ -39,7 +41,11 @@ public static class TicketsModule
         services.TryAddScoped<INetworkSites, NetworkSites>();
         services.TryAddScoped<SiteRegister>();
         services.TryAddScoped<TicketReporting>();
+        services.TryAddScoped<SlaTracking>();
         services.TryAddScoped<TicketDesk>();
+        services.TryAddScoped<SlaRecipients>();
+        services.TryAddScoped<SlaWatch>();
+        services.AddRecurringJob<SlaJob>(SlaJob.Name, SlaJob.Interval);
         services.TryAddScoped<TicketCalendar>();
         services.AddPortalModule<TicketsPortalModule>();
         return services;

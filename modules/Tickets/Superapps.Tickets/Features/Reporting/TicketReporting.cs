@@ -4,6 +4,7 @@ using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets.Features.Reporting;
 
@@ -14,7 +15,7 @@ public sealed record ReportTicket(Guid SiteId, TicketCategory Category, string D
 public sealed record ReportedTicket(Guid Id, string Number);
 
 /// <summary>Takes a report: checks it, numbers it in the saving transaction (no gaps, no duplicates) and audits it.</summary>
-public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla)
 {
     public async Task<ReportedTicket> ReportAsync(ReportTicket input, TicketActor reporter, CancellationToken cancellationToken = default)
     {
@@ -43,6 +44,8 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
         }
 
         var now = clock.GetUtcNow();
+        // Read before the transaction: the SLA clock's calendar is the same whatever number the ticket gets.
+        await sla.ClockAsync(cancellationToken);
         var year = TimeZoneInfo.ConvertTime(now, options.Value.FindTimeZone()).Year;
         var strategy = db.Database.CreateExecutionStrategy();
         var ticket = await strategy.ExecuteAsync(async () =>
@@ -50,6 +53,7 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var number = await TicketNumbering.NextAsync(db, year, cancellationToken);
             var created = Ticket.Report(Guid.CreateVersion7(), number, site!, input.Category, input.Description, reporter, now);
+            await sla.RefreshAsync(created, now, cancellationToken);
             db.Tickets.Add(created);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
