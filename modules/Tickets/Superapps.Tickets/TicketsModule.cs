@@ -1,10 +1,12 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using MudBlazor;
 using Superapps.Modularity;
 using Superapps.Scheduling;
 using Superapps.SharedKernel;
@@ -15,6 +17,7 @@ using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.Sites;
+using Superapps.Tickets.Features.Reports;
 using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets;
@@ -45,6 +48,7 @@ public static class TicketsModule
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<SlaRecipients>();
         services.TryAddScoped<SlaWatch>();
+        services.TryAddScoped<TicketReports>();
         services.AddRecurringJob<SlaJob>(SlaJob.Name, SlaJob.Interval);
         services.TryAddScoped<TicketCalendar>();
         services.AddPortalModule<TicketsPortalModule>();
@@ -76,9 +80,15 @@ public sealed class TicketsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(TicketsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Laporan Tiket", "Ticket reports", "/tiket/laporan", Icons.Material.Filled.Insights, ReportsPolicy, 380,
+            "MTTR, persentase SLA, tiket per kategori, OPD dan lokasi", "MTTR, SLA percentages, tickets by category, agency and site"),
+    ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [];
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TicketReportEndpoints.Map(endpoints);
 
     public void AddPolicies(AuthorizationOptions options)
     {
