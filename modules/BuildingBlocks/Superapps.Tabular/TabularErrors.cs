@@ -24,6 +24,9 @@ public static class TabularErrors
     public static readonly UserError UnclosedQuote = new("tabular.quote",
         "Tanda kutip tidak ditutup pada berkas CSV.", "A quoted value is not closed in the CSV file.", "file");
 
+    public static UserError SheetNotFound(string sheet) => new("tabular.sheet",
+        $"Lembar kerja \"{sheet}\" tidak ada di berkas Excel.", $"The Excel file has no worksheet \"{sheet}\".", "file");
+
     public static UserError TooLarge(long maximumBytes) => new("tabular.too-large",
         $"Berkas terlalu besar: paling besar {maximumBytes / 1024 / 1024} MB.",
         $"The file is too large: at most {maximumBytes / 1024 / 1024} MB.", "file");

@@ -44,7 +44,25 @@ public static class TabularReader
 
     /// <summary>Reads every row, the header included. Blank rows are skipped. Throws <see cref="TabularFileException"/> when the file cannot be read.</summary>
     public static IAsyncEnumerable<TabularRow> ReadAsync(Stream stream, TabularFormat format, CancellationToken cancellationToken = default) =>
-        format == TabularFormat.Csv ? ReadCsvAsync(stream, cancellationToken) : ReadXlsxAsync(stream, cancellationToken);
+        format == TabularFormat.Csv ? ReadCsvAsync(stream, cancellationToken) : ReadXlsxAsync(stream, null, cancellationToken);
+
+    /// <summary>Reads every row of the XLSX worksheet named <paramref name="sheetName"/>, like <see cref="ReadAsync"/> reads the first.</summary>
+    public static IAsyncEnumerable<TabularRow> ReadSheetAsync(Stream stream, string sheetName, CancellationToken cancellationToken = default) =>
+        ReadXlsxAsync(stream, sheetName, cancellationToken);
+
+    /// <summary>The names of an XLSX file's worksheets, in order. The stream must be seekable.</summary>
+    public static IReadOnlyList<string> SheetNames(Stream stream)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+            return [.. document.WorkbookPart?.Workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? string.Empty) ?? []];
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or XmlException)
+        {
+            throw new TabularFileException(TabularErrors.NotXlsx);
+        }
+    }
 
     private static async IAsyncEnumerable<TabularRow> ReadCsvAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -88,9 +106,9 @@ public static class TabularReader
     }
 
     /// <summary>Parts of a workbook are parsed as they are read: a damaged part shows up mid-file, and is the user's file's fault.</summary>
-    private static async IAsyncEnumerable<TabularRow> ReadXlsxAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TabularRow> ReadXlsxAsync(Stream stream, string? sheetName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var rows = ReadXlsxRowsAsync(stream, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var rows = ReadXlsxRowsAsync(stream, sheetName, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             bool more;
@@ -112,7 +130,7 @@ public static class TabularReader
         }
     }
 
-    private static async IAsyncEnumerable<TabularRow> ReadXlsxRowsAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TabularRow> ReadXlsxRowsAsync(Stream stream, string? sheetName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The OpenXML package needs a seekable stream; an upload is copied to a temporary file first.
         Stream seekable = stream;
@@ -139,8 +157,10 @@ public static class TabularReader
             using (document)
             {
                 var workbook = document.WorkbookPart ?? throw new TabularFileException(TabularErrors.NotXlsx);
-                var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                    ?? throw new TabularFileException(TabularErrors.Empty);
+                var sheets = workbook.Workbook.Sheets?.Elements<Sheet>() ?? [];
+                var firstSheet = sheetName is null
+                    ? sheets.FirstOrDefault() ?? throw new TabularFileException(TabularErrors.Empty)
+                    : sheets.FirstOrDefault(s => s.Name?.Value == sheetName) ?? throw new TabularFileException(TabularErrors.SheetNotFound(sheetName));
                 var worksheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
                 var sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using Npgsql;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
@@ -18,6 +19,8 @@ using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Incidents;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.Sites;
+using Superapps.Tickets.Features.Reports;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets;
 
@@ -43,7 +46,12 @@ public static class TicketsModule
         services.TryAddScoped<INetworkSites, NetworkSites>();
         services.TryAddScoped<SiteRegister>();
         services.TryAddScoped<TicketReporting>();
+        services.TryAddScoped<SlaTracking>();
         services.TryAddScoped<TicketDesk>();
+        services.TryAddScoped<SlaRecipients>();
+        services.TryAddScoped<SlaWatch>();
+        services.TryAddScoped<TicketReports>();
+        services.AddRecurringJob<SlaJob>(SlaJob.Name, SlaJob.Interval);
         services.TryAddScoped<TicketCalendar>();
         services.TryAddSingleton<TicketUploadChecker>();
         services.TryAddScoped<TicketAttachments>();
@@ -88,6 +96,8 @@ public sealed class TicketsPortalModule : IPortalModule
             "Gangguan jaringan yang sedang ditangani", "Network outages being worked on"),
         new("Insiden Jaringan", "Network incidents", "/tiket/insiden", Icons.Material.Filled.Hub, HelpdeskPolicy, 320,
             "Gabungkan tiket di belakang titik jaringan yang sama", "Group the tickets behind the same network node"),
+        new("Laporan Tiket", "Ticket reports", "/tiket/laporan", Icons.Material.Filled.Insights, ReportsPolicy, 380,
+            "MTTR, persentase SLA, tiket per kategori, OPD dan lokasi", "MTTR, SLA percentages, tickets by category, agency and site"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.MyTickets.MyTicketsSummary)];
@@ -100,5 +110,9 @@ public sealed class TicketsPortalModule : IPortalModule
         options.AddPolicy(ReportsPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.HelpdeskTechnician, Roles.HelpdeskLead, Roles.Administrator, Roles.Leader));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TicketFileEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        TicketFileEndpoints.Map(endpoints);
+        TicketReportEndpoints.Map(endpoints);
+    }
 }

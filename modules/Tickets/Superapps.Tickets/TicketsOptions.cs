@@ -40,6 +40,10 @@ public sealed class TicketsOptions
     [Required]
     public SlaTargetsOptions Targets { get; set; } = new();
 
+    /// <summary>Who is told of SLA warnings on unassigned tickets and of breaches (the SLA job).</summary>
+    [Required]
+    public SlaEscalationOptions Escalation { get; set; } = new();
+
     public TimeSpan AutoCloseAfter => TimeSpan.FromDays(AutoCloseAfterDays);
 
     public TimeSpan ReopenWindow => TimeSpan.FromDays(ReopenWindowDays);
@@ -97,6 +101,20 @@ public sealed class BusinessHoursOptions
         (DayOfWeek.Monday, Monday), (DayOfWeek.Tuesday, Tuesday), (DayOfWeek.Wednesday, Wednesday), (DayOfWeek.Thursday, Thursday),
         (DayOfWeek.Friday, Friday), (DayOfWeek.Saturday, Saturday), (DayOfWeek.Sunday, Sunday),
     ];
+}
+
+/// <summary>
+/// Where the SLA job finds the helpdesk lead and the head of Diskominfo in the organisation chart: the OPD running the helpdesk
+/// by its code, and the lead's position by its title in that OPD. The head is the OPD's head position (Kepala Dinas), with any
+/// Plt or Plh. Another city changes these two settings, not the code.
+/// </summary>
+public sealed class SlaEscalationOptions
+{
+    /// <summary>The code of the OPD that runs the helpdesk (Organization module), e.g. <c>DISKOMINFO</c>.</summary>
+    public string AgencyCode { get; set; } = "DISKOMINFO";
+
+    /// <summary>The title of the helpdesk lead's position in that OPD, e.g. <c>Kepala Seksi Infrastruktur Jaringan</c>.</summary>
+    public string LeadPositionTitle { get; set; } = "Kepala Seksi Infrastruktur Jaringan";
 }
 
 /// <summary>The targets of each priority.</summary>
@@ -160,6 +178,11 @@ public sealed class TicketsOptionsValidator : IValidateOptions<TicketsOptions>
             {
                 failures.Add($"{TicketsOptions.Section}:Targets:{priority} needs a positive Response and a Resolution no shorter than it.");
             }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Escalation?.AgencyCode) || string.IsNullOrWhiteSpace(options.Escalation.LeadPositionTitle))
+        {
+            failures.Add($"{TicketsOptions.Section}:Escalation needs an AgencyCode and a LeadPositionTitle (who SLA breaches are escalated to).");
         }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;

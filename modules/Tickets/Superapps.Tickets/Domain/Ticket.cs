@@ -18,7 +18,7 @@ namespace Superapps.Tickets.Domain;
 /// </code>
 /// The history (<see cref="Events"/>) is the source of the SLA clocks: <see cref="Timeline"/>.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     public const int MaxTextLength = 4000;
 

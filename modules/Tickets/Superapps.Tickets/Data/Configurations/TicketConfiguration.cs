@@ -29,6 +29,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.AssigneeName).HasMaxLength(200);
         builder.Property(t => t.AssignedTeam).HasMaxLength(100);
         builder.Property(t => t.Version).IsRowVersion();
+        builder.Property(t => t.SlaPriority).HasConversion<string>().HasMaxLength(2);
+
+        // The SLA reports (Features/Reports): tickets reported, and tickets resolved, in a period, read from the index alone.
+        builder.HasIndex(t => t.CreatedAt, "ix_tickets_report_created").HasDatabaseName("ix_tickets_report_created")
+            .IncludeProperties(t => new { t.Status, t.Category, t.AgencyId, t.SiteId, t.ResponseMet, t.ResolutionMet, t.ResolvedAt, t.ResolutionBusinessTime });
+        builder.HasIndex(t => t.ResolvedAt, "ix_tickets_report_resolved").HasDatabaseName("ix_tickets_report_resolved")
+            .IncludeProperties(t => new { t.Status, t.CreatedAt, t.Category, t.AgencyId, t.ResolutionMet, t.ResolutionBusinessTime })
+            .HasFilter("resolved_at IS NOT NULL");
 
         builder.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.SiteId);

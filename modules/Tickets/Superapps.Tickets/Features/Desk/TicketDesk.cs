@@ -4,6 +4,7 @@ using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets.Features.Desk;
 
@@ -12,7 +13,7 @@ namespace Superapps.Tickets.Features.Desk;
 /// audits it. A refused transition throws <see cref="DomainRuleException"/> (code <see cref="TicketErrors.TransitionCode"/>: the web
 /// layer answers 409) and nothing is saved. Pages, endpoints and jobs all come through here.
 /// </summary>
-public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla)
 {
     public Task TriageAsync(Guid ticketId, TicketActor actor, TicketImpact impact, TicketUrgency urgency, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.triaged", (t, now) => t.Triage(actor, impact, urgency, now), cancellationToken);
@@ -49,10 +50,12 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
 
     private async Task ChangeAsync(Guid ticketId, TicketActor actor, string auditAction, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
+        var ticket = await db.Tickets.Include(t => t.Events).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new DomainRuleException(TicketErrors.NotFound);
         var before = ticket.Status;
-        change(ticket, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        change(ticket, now);
+        await sla.RefreshAsync(ticket, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

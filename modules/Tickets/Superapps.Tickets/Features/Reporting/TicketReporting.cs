@@ -8,6 +8,7 @@ using Superapps.Tickets.Domain.Incidents;
 using Superapps.Tickets.Features.Access;
 using Superapps.Tickets.Features.Attachments;
 using Superapps.Tickets.Features.Incidents;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets.Features.Reporting;
 
@@ -19,7 +20,7 @@ public sealed record ReportTicket(Guid SiteId, TicketCategory Category, string D
 public sealed record ReportedTicket(Guid Id, string Number);
 
 /// <summary>Takes a report: checks it, numbers it in the saving transaction (no gaps, no duplicates) and audits it.</summary>
-public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, TicketAttachments attachments)
+public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, TicketAttachments attachments, SlaTracking sla)
 {
     /// <summary>
     /// A report by a signed-in employee (the report form and endpoints): an employee reports for the sites of their own OPD only; a
@@ -93,6 +94,8 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
         IReadOnlyList<TicketAttachment> files = [];
 
         var now = clock.GetUtcNow();
+        // Read before the transaction: the SLA clock's calendar is the same whatever number the ticket gets.
+        await sla.ClockAsync(cancellationToken);
         var year = TimeZoneInfo.ConvertTime(now, options.Value.FindTimeZone()).Year;
         var strategy = db.Database.CreateExecutionStrategy();
         var ticket = await strategy.ExecuteAsync(async () =>
@@ -105,6 +108,7 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
                 created.LinkToIncident(incident.Id, reporter, now);
             }
 
+            await sla.RefreshAsync(created, now, cancellationToken);
             files = attachments.Add(created, input.Files ?? [], reporter, isInternal: false, now);
             db.Tickets.Add(created);
             await db.SaveChangesAsync(cancellationToken);

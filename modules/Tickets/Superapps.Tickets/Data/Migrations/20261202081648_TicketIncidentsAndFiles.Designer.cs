@@ -12,7 +12,7 @@ using Superapps.Tickets.Data;
 namespace Superapps.Tickets.Data.Migrations
 {
     [DbContext(typeof(TicketsDbContext))]
-    [Migration("20261202071046_TicketIncidentsAndFiles")]
+    [Migration("20261202081648_TicketIncidentsAndFiles")]
     partial class TicketIncidentsAndFiles
     {
         /// <inheritdoc />
@@ -423,9 +423,53 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("reporter_user_id");
 
+                    b.Property<TimeSpan?>("ResolutionBusinessTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("resolution_business_time");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<DateTimeOffset?>("ResolutionEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_escalated_at");
+
+                    b.Property<bool?>("ResolutionMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolution_met");
+
+                    b.Property<DateTimeOffset?>("ResolutionWarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_warn_at");
+
+                    b.Property<DateTimeOffset?>("ResolutionWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_warned_at");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
+
+                    b.Property<DateTimeOffset?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_due_at");
+
+                    b.Property<DateTimeOffset?>("ResponseEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_escalated_at");
+
+                    b.Property<bool?>("ResponseMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("response_met");
+
+                    b.Property<DateTimeOffset?>("ResponseWarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_warn_at");
+
+                    b.Property<DateTimeOffset?>("ResponseWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_warned_at");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
@@ -440,6 +484,11 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("site_name");
+
+                    b.Property<string>("SlaPriority")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("sla_priority");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -498,6 +547,17 @@ namespace Superapps.Tickets.Data.Migrations
 
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("ix_tickets_status_priority_created_at");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_report_created")
+                        .HasDatabaseName("ix_tickets_report_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_report_created"), new[] { "Status", "Category", "AgencyId", "SiteId", "ResponseMet", "ResolutionMet", "ResolvedAt", "ResolutionBusinessTime" });
+
+                    b.HasIndex(new[] { "ResolvedAt" }, "ix_tickets_report_resolved")
+                        .HasDatabaseName("ix_tickets_report_resolved")
+                        .HasFilter("resolved_at IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ResolvedAt" }, "ix_tickets_report_resolved"), new[] { "Status", "CreatedAt", "Category", "AgencyId", "ResolutionMet", "ResolutionBusinessTime" });
 
                     b.ToTable("tickets", "tickets");
                 });
