@@ -13,7 +13,13 @@ using Superapps.Tickets.Data.Seed;
 using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Reporting;
+using Superapps.Tickets.Features.MailIntake;
 using Superapps.Tickets.Features.Sites;
+using Superapps.Tickets.Features.Sites.Import;
+using Superapps.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Routing;
+using MudBlazor;
 
 namespace Superapps.Tickets;
 
@@ -28,7 +34,10 @@ public static class TicketsModule
     /// </summary>
     public static IServiceCollection AddTicketsModule(this IServiceCollection services)
     {
-        services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.MailIntake.InboundDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "mail-inbound"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketsOptions>, TicketsOptionsValidator>());
         services.AddDbContext<TicketsDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), TicketsDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
@@ -41,6 +50,13 @@ public static class TicketsModule
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<TicketCalendar>();
+        services.TryAddScoped<SiteImport>();
+        services.TryAddScoped<SiteQueries>();
+        services.TryAddSingleton<IInboundMailSource, LocalInboundMailSource>();
+        services.TryAddScoped<MailIntakeService>();
+        // Declared like AddRecurringJob, with the interval read from the options when the scheduler starts.
+        services.TryAddScoped<MailIntakeJob>();
+        services.AddSingleton(sp => new RecurringJob(MailIntakeJob.Name, typeof(MailIntakeJob), sp.GetRequiredService<IOptions<TicketsOptions>>().Value.MailIntake.Interval, null));
         services.AddPortalModule<TicketsPortalModule>();
         return services;
     }
@@ -70,9 +86,17 @@ public sealed class TicketsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(TicketsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Lokasi Jaringan", "Network sites", "/tiket/lokasi", Icons.Material.Filled.Lan, SitesPolicy, 380,
+            "Register lokasi dan simpul jaringan", "The register of network sites and nodes"),
+        new("Kalender SLA", "SLA calendar", "/tiket/kalender", Icons.Material.Filled.EventBusy, HelpdeskPolicy, 385,
+            "Hari libur dan jam layanan helpdesk", "Holidays and helpdesk business hours"),
+    ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [];
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SiteImportEndpoints.Map(endpoints);
 
     public void AddPolicies(AuthorizationOptions options)
     {
