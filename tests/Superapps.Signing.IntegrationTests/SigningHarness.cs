@@ -136,6 +136,9 @@ public sealed class SigningHarness : IAsyncDisposable
         public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) =>
             Task.FromResult(Employees.Values.FirstOrDefault(e => e.Nip == nip));
 
+        public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Employees.Values.FirstOrDefault(e => string.Equals(e.Email, email, StringComparison.OrdinalIgnoreCase)));
+
         public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
         public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInfo?>(null);

@@ -43,11 +43,16 @@ public sealed class TicketsHarness : IAsyncDisposable
     /// <summary>A fresh scope, for reading back what another scope saved, or for parallel work.</summary>
     public AsyncServiceScope NewScope() => Services.CreateScope();
 
-    public static async Task<TicketsHarness> CreateAsync(PostgresServer server)
+    /// <param name="configure">More services, e.g. a test organisation directory or options.</param>
+    public static async Task<TicketsHarness> CreateAsync(PostgresServer server, Action<IServiceCollection>? configure = null)
     {
         // Monday 23 November 2026, 09.00 WIB, in whole seconds (PostgreSQL keeps microseconds).
         var clock = new TestClock(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-        var services = await ModuleServices.CreateAsync(server, s => s.AddTicketsModule(), clock: clock);
+        var services = await ModuleServices.CreateAsync(server, s =>
+        {
+            s.AddTicketsModule();
+            configure?.Invoke(s);
+        }, clock: clock);
         return new TicketsHarness(services, clock);
     }
 

@@ -10,6 +10,9 @@ public interface IOrganizationDirectory
 
     Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default);
 
+    /// <summary>The active employee with this e-mail address (compared without case), or null when none or several have it.</summary>
+    Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
     /// <summary>True when <paramref name="subordinatePositionId"/> sits anywhere below <paramref name="superiorPositionId"/>.</summary>
     Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default);
 

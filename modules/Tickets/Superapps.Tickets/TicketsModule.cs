@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,11 @@ using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Incidents;
 using Superapps.Tickets.Features.Reporting;
+using Superapps.Tickets.Features.MailIntake;
 using Superapps.Tickets.Features.Sites;
 using Superapps.Tickets.Features.Reports;
 using Superapps.Tickets.Features.Sla;
+using Superapps.Tickets.Features.Sites.Import;
 
 namespace Superapps.Tickets;
 
@@ -35,7 +38,10 @@ public static class TicketsModule
     /// </summary>
     public static IServiceCollection AddTicketsModule(this IServiceCollection services)
     {
-        services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                options.MailIntake.InboundDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "mail-inbound"))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketsOptions>, TicketsOptionsValidator>());
         services.AddDbContext<TicketsDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), TicketsDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
@@ -57,6 +63,13 @@ public static class TicketsModule
         services.TryAddScoped<TicketAttachments>();
         services.TryAddScoped<TicketIncidents>();
         services.TryAddScoped<ReporterTickets>();
+        services.TryAddScoped<SiteImport>();
+        services.TryAddScoped<SiteQueries>();
+        services.TryAddSingleton<IInboundMailSource, LocalInboundMailSource>();
+        services.TryAddScoped<MailIntakeService>();
+        // Declared like AddRecurringJob, with the interval read from the options when the scheduler starts.
+        services.TryAddScoped<MailIntakeJob>();
+        services.AddSingleton(sp => new RecurringJob(MailIntakeJob.Name, typeof(MailIntakeJob), sp.GetRequiredService<IOptions<TicketsOptions>>().Value.MailIntake.Interval, null));
         services.AddPortalModule<TicketsPortalModule>();
         return services;
     }
@@ -98,6 +111,10 @@ public sealed class TicketsPortalModule : IPortalModule
             "Gabungkan tiket di belakang titik jaringan yang sama", "Group the tickets behind the same network node"),
         new("Laporan Tiket", "Ticket reports", "/tiket/laporan", Icons.Material.Filled.Insights, ReportsPolicy, 380,
             "MTTR, persentase SLA, tiket per kategori, OPD dan lokasi", "MTTR, SLA percentages, tickets by category, agency and site"),
+        new("Lokasi Jaringan", "Network sites", "/tiket/lokasi", Icons.Material.Filled.Lan, SitesPolicy, 380,
+            "Register lokasi dan simpul jaringan", "The register of network sites and nodes"),
+        new("Kalender SLA", "SLA calendar", "/tiket/kalender", Icons.Material.Filled.EventBusy, HelpdeskPolicy, 385,
+            "Hari libur dan jam layanan helpdesk", "Holidays and helpdesk business hours"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.MyTickets.MyTicketsSummary)];
@@ -114,5 +131,6 @@ public sealed class TicketsPortalModule : IPortalModule
     {
         TicketFileEndpoints.Map(endpoints);
         TicketReportEndpoints.Map(endpoints);
+        SiteImportEndpoints.Map(endpoints);
     }
 }

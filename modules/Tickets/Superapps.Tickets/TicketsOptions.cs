@@ -44,6 +44,10 @@ public sealed class TicketsOptions
     [Required]
     public SlaEscalationOptions Escalation { get; set; } = new();
 
+    /// <summary>E-mail intake: messages a local mail server delivers to a folder become tickets.</summary>
+    [Required]
+    public MailIntakeOptions MailIntake { get; set; } = new();
+
     public TimeSpan AutoCloseAfter => TimeSpan.FromDays(AutoCloseAfterDays);
 
     public TimeSpan ReopenWindow => TimeSpan.FromDays(ReopenWindowDays);
@@ -77,6 +81,23 @@ public sealed class TicketsOptions
 public static class TicketAttachmentLimits
 {
     public const long MaxBytes = 25L * 1024 * 1024;
+}
+
+/// <summary>
+/// The e-mail intake (section <c>Superapps:Tickets:MailIntake</c>). The local mail server delivers the helpdesk address's mail
+/// Maildir-style into <c>new/</c> under <see cref="InboundDirectory"/> (written in <c>tmp/</c>, then renamed, so a file in
+/// <c>new/</c> is complete); the intake moves each message to <c>done/</c> or to <c>rejected/</c> with a reason file.
+/// </summary>
+public sealed class MailIntakeOptions
+{
+    /// <summary>Off by default: turn it on where a mail server delivers to <see cref="InboundDirectory"/>.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Defaults to <c>mail-inbound</c> under <c>Superapps:DataDirectory</c>.</summary>
+    public string? InboundDirectory { get; set; }
+
+    /// <summary>How often the folder is read.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Business hours per weekday as <c>07:30-16:00</c>; empty or <c>off</c> for a day off.</summary>
@@ -183,6 +204,16 @@ public sealed class TicketsOptionsValidator : IValidateOptions<TicketsOptions>
         if (string.IsNullOrWhiteSpace(options.Escalation?.AgencyCode) || string.IsNullOrWhiteSpace(options.Escalation.LeadPositionTitle))
         {
             failures.Add($"{TicketsOptions.Section}:Escalation needs an AgencyCode and a LeadPositionTitle (who SLA breaches are escalated to).");
+        }
+
+        if (options.MailIntake.Interval < TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{TicketsOptions.Section}:MailIntake:Interval must be at least 00:00:05.");
+        }
+
+        if (options.MailIntake.Enabled && string.IsNullOrWhiteSpace(options.MailIntake.InboundDirectory))
+        {
+            failures.Add($"{TicketsOptions.Section}:MailIntake:InboundDirectory is required when the intake is enabled.");
         }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;

@@ -22,6 +22,19 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         return employee is null ? null : (await ProfilesAsync([employee], cancellationToken))[0];
     }
 
+    public async Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        // Addresses are stored in lower case (Employee.SetEmail).
+        var value = email.Trim().ToLowerInvariant();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var employees = await db.Employees.AsNoTracking().Where(e => e.Email == value && e.IsActive).Take(2).ToListAsync(cancellationToken);
+        return employees.Count == 1 ? (await ProfilesAsync(employees, cancellationToken))[0] : null;
+    }
+
     public async Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default)
     {
         var reportsTo = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ReportsToId, cancellationToken);

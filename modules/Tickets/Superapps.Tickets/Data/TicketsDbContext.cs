@@ -8,7 +8,8 @@ using Superapps.Tickets.Features.Reporting;
 namespace Superapps.Tickets.Data;
 
 /// <summary>The Tickets module's data, in schema <c>tickets</c>: network sites and nodes, tickets with their history,
-/// comments and attachments (with their bytes), incidents grouping tickets behind a failed node, the yearly number counters and the SLA calendar.</summary>
+/// comments and attachments (with their bytes), incidents grouping tickets behind a failed node, the yearly number counters, the SLA
+/// calendar and the e-mails taken in.</summary>
 /// <remarks>
 /// Add a migration with:
 /// <code>dotnet ef migrations add &lt;Name&gt; --project modules/Tickets/Superapps.Tickets --context TicketsDbContext --output-dir Data/Migrations</code>
@@ -36,6 +37,8 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<TicketNumberCounter> NumberCounters => Set<TicketNumberCounter>();
 
     public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<Features.MailIntake.InboundMessage> InboundMessages => Set<Features.MailIntake.InboundMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,6 +41,28 @@ public sealed class NetworkNode
     public static NetworkNode Distribution(Guid id, string code, string name, NetworkNode parent, DateTimeOffset now) =>
         Build(id, code, name, NetworkNodeKind.Distribution, parent.Id, now);
 
+    /// <summary>Renames the node (its code stays: tickets and imports refer to it).</summary>
+    public void Rename(string name)
+    {
+        name = name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > 200)
+        {
+            throw new DomainRuleException(SiteErrors.NodeName);
+        }
+
+        Name = name;
+    }
+
+    /// <summary>
+    /// Hangs this distribution node off <paramref name="parent"/>. A core stays at the root, and a node cannot move under itself
+    /// or under any node below it (<paramref name="descendants"/>: every node below this one, read by a recursive query).
+    /// </summary>
+    public void MoveUnder(NetworkNode parent, IReadOnlyCollection<Guid> descendants)
+    {
+        NetworkTree.EnsureCanMove(this, parent.Id, descendants);
+        ParentId = parent.Id;
+    }
+
     private static NetworkNode Build(Guid id, string code, string name, NetworkNodeKind kind, Guid? parentId, DateTimeOffset now)
     {
         var errors = new List<UserError>();

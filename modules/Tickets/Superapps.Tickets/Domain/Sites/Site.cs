@@ -179,4 +179,22 @@ public static class SiteErrors
 
     public static readonly UserError NodeNotFound = new("tickets.node.not-found",
         "Simpul jaringan tidak ditemukan.", "Network node not found.", "node");
+
+    public static readonly UserError SiteNotFound = new("tickets.site.not-found",
+        "Lokasi tidak ditemukan.", "Site not found.");
+
+    public const string NodeCycleCode = "tickets.node.cycle";
+
+    public static UserError NodeCycle(string code) => new(NodeCycleCode,
+        $"Simpul {code} tidak dapat dipindahkan ke bawah dirinya sendiri atau ke bawah simpul yang berada di bawahnya.",
+        $"Node {code} cannot move under itself or under a node below it.", "parent");
+
+    public static readonly UserError CoreCannotMove = new("tickets.node.core-root",
+        "Simpul inti selalu berada di puncak jaringan dan tidak dapat dipindahkan.", "A core node is always at the top of the network and cannot move.", "parent");
+
+    public static readonly UserError SiteInactive = new("tickets.site.inactive",
+        "Lokasi ini sudah dinonaktifkan.", "This site is already deactivated.");
+
+    public static readonly UserError Changed = new("tickets.site.changed",
+        "Data ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.", "Someone else has just changed this. Reload the page and try again.");
 }
