@@ -34,6 +34,9 @@ public static class TicketErrors
         "Batas waktu membuka kembali tiket sudah lewat; silakan buat laporan baru.",
         "The time to reopen this ticket has passed; please report a new ticket.");
 
+    public static readonly UserError AlreadyTaken = new(TransitionCode,
+        "Tiket ini sudah diambil atau ditugaskan kepada orang lain.", "This ticket has already been taken by or assigned to someone else.");
+
     public static readonly UserError AutoCloseNotDue = new(TransitionCode,
         "Tiket belum waktunya ditutup otomatis.", "The ticket is not yet due to close automatically.");
 

@@ -4,6 +4,7 @@ using Superapps.SharedKernel;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
+using Superapps.Tickets.Features.Live;
 
 namespace Superapps.Tickets.Features.Reporting;
 
@@ -14,7 +15,7 @@ public sealed record ReportTicket(Guid SiteId, TicketCategory Category, string D
 public sealed record ReportedTicket(Guid Id, string Number);
 
 /// <summary>Takes a report: checks it, numbers it in the saving transaction (no gaps, no duplicates) and audits it.</summary>
-public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, TicketChanges changes)
 {
     public async Task<ReportedTicket> ReportAsync(ReportTicket input, TicketActor reporter, CancellationToken cancellationToken = default)
     {
@@ -59,6 +60,7 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
         await audit.RecordAsync(new AuditEvent(TicketsDbContext.Schema, "ticket.reported", nameof(Ticket), ticket.Id.ToString(),
             $"Tiket {ticket.Number} dilaporkan untuk {ticket.SiteName}: {TicketText.Of(ticket.Category).Indonesian}",
             new { ticket.Number, ticket.SiteId, ticket.Category, ticket.Priority, reporter = reporter.UserId }), cancellationToken);
+        await changes.PublishAsync(ticket.Id);
         return new ReportedTicket(ticket.Id, ticket.Number);
     }
 }
