@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using Npgsql;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
@@ -12,8 +13,11 @@ using Superapps.Tickets.Data;
 using Superapps.Tickets.Data.Seed;
 using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
+using Superapps.Tickets.Features.Live;
+using Superapps.Tickets.Features.Queue;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.Sites;
+using Superapps.Tickets.Features.View;
 
 namespace Superapps.Tickets;
 
@@ -41,6 +45,10 @@ public static class TicketsModule
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<TicketDesk>();
         services.TryAddScoped<TicketCalendar>();
+        services.TryAddSingleton<TicketChanges>();
+        services.TryAddSingleton<TicketQueue>();
+        services.TryAddSingleton<TicketViews>();
+        services.TryAddScoped<TechnicianDirectory>();
         services.AddPortalModule<TicketsPortalModule>();
         return services;
     }
@@ -70,7 +78,11 @@ public sealed class TicketsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(TicketsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Antrian Helpdesk", "Helpdesk queue", "/tiket/antrian", Icons.Material.Filled.SupportAgent, HelpdeskPolicy, 320,
+            "Tiket gangguan TIK untuk ditangani", "ICT fault tickets to work on"),
+    ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [];
 

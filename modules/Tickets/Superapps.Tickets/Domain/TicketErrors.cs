@@ -49,6 +49,13 @@ public static class TicketErrors
     public static readonly UserError NotFound = new("tickets.ticket.not-found",
         "Tiket tidak ditemukan.", "Ticket not found.");
 
+    /// <summary>A ticket someone may not see reads like one that does not exist: nothing of it is shown.</summary>
+    public static readonly UserError NotFoundOrNotAllowed = new("tickets.ticket.not-found",
+        "Tiket tidak ditemukan, atau Anda tidak berhak melihatnya.", "Ticket not found, or you are not allowed to see it.");
+
+    public static readonly UserError QueueNotAllowed = new("tickets.queue.not-allowed",
+        "Antrian tiket hanya untuk teknisi dan koordinator helpdesk.", "The ticket queue is for technicians and the helpdesk lead only.");
+
     public static readonly UserError ChangedMeanwhile = new("tickets.ticket.changed",
         "Tiket baru saja diubah orang lain; muat ulang lalu coba lagi.", "Someone else just changed the ticket; reload and try again.");
 

@@ -54,6 +54,8 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
 
     private async Task ChangeAsync(Guid ticketId, TicketActor actor, string auditAction, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
+        // A desk may live as long as a page's circuit: start from what is saved now, not from a ticket tracked earlier.
+        db.ChangeTracker.Clear();
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new DomainRuleException(TicketErrors.NotFound);
         var before = ticket.Status;
