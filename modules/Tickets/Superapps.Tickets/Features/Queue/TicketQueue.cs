@@ -165,6 +165,34 @@ public sealed class TicketQueue(IServiceScopeFactory scopes, TimeProvider clock,
         return [.. TicketTeams.Default.Union(used).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Sites whose code or name contains <paramref name="text"/>, for the filter (at most 20).</summary>
+    public async Task<IReadOnlyList<QueueOption>> SitesAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sites = scope.ServiceProvider.GetRequiredService<TicketsDbContext>().Sites.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = LikePattern.Contains(text);
+            sites = sites.Where(s => EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.Code, pattern));
+        }
+
+        return await sites.OrderBy(s => s.Name).Take(20).Select(s => new QueueOption(s.Id, s.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The OPDs owning sites, for the filter (by their name snapshot on the sites register).</summary>
+    public async Task<IReadOnlyList<QueueOption>> AgenciesAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sites = scope.ServiceProvider.GetRequiredService<TicketsDbContext>().Sites.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            sites = sites.Where(s => EF.Functions.ILike(s.AgencyName, LikePattern.Contains(text)));
+        }
+
+        var agencies = await sites.Select(s => new { s.AgencyId, s.AgencyName }).Distinct().OrderBy(a => a.AgencyName).Take(20).ToListAsync(cancellationToken);
+        return [.. agencies.Select(a => new QueueOption(a.AgencyId, a.AgencyName))];
+    }
+
     internal static async Task<Dictionary<Guid, List<StatusChange>>> Timelines(TicketsDbContext db, List<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -272,6 +300,12 @@ public sealed class TicketQueue(IServiceScopeFactory scopes, TimeProvider clock,
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
+}
+
+/// <summary>A site or an OPD to filter by.</summary>
+public sealed record QueueOption(Guid Id, string Name)
+{
+    public override string ToString() => Name;
 }
 
 /// <summary>The helpdesk's teams, offered when assigning and filtering; teams already used on tickets are offered too.</summary>
