@@ -53,6 +53,9 @@ public static class TicketErrors
     public static readonly UserError NotFoundOrNotAllowed = new("tickets.ticket.not-found",
         "Tiket tidak ditemukan, atau Anda tidak berhak melihatnya.", "Ticket not found, or you are not allowed to see it.");
 
+    public static readonly UserError TriageChoice = new("tickets.ticket.triage",
+        "Pilih dampak dan urgensi.", "Choose the impact and the urgency.", "impact");
+
     public static readonly UserError QueueNotAllowed = new("tickets.queue.not-allowed",
         "Antrian tiket hanya untuk teknisi dan koordinator helpdesk.", "The ticket queue is for technicians and the helpdesk lead only.");
 

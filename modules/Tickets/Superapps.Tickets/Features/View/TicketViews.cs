@@ -59,6 +59,7 @@ public sealed record TicketView(
     bool ViewerIsReporter,
     bool ViewerIsHelpdesk,
     TicketSlaReading Sla,
+    TimeSpan PausedTime,
     IReadOnlyList<TicketHistoryLine> History,
     IReadOnlyList<TicketCommentLine> Comments,
     IReadOnlyList<TicketAttachmentLine> Attachments,
@@ -92,6 +93,9 @@ public sealed class TicketViews(IServiceScopeFactory scopes, TimeProvider clock,
         return new TicketView(ticket.Id, ticket.Number, ticket.Status, ticket.Priority, ticket.Impact, ticket.Urgency, ticket.Category, ticket.SiteName,
             ticket.AgencyName, ticket.Description, ticket.ReporterUserId, ticket.ReporterName, ticket.AssigneeUserId, ticket.AssigneeName, ticket.AssignedTeam,
             ticket.CreatedAt, ticket.UpdatedAt, ticket.ResolvedAt, ticket.ClosedAt, isReporter, helpdesk, sla,
+            // Business time spent waiting for the OPD: the customer clock's pauses before the resolution.
+            TicketSla.Intervals(ticket.Timeline).Where(i => i.Status == TicketStatus.WaitingForOpd)
+                .Aggregate(TimeSpan.Zero, (sum, i) => sum + businessClock.Between(i.Interval.Start, i.Interval.EndOr(now))),
             [.. ticket.Events.Where(e => helpdesk || e.Action != TicketAction.Triage).OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new TicketHistoryLine(e.Id, e.At, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.ActorRole, e.Note))],
             [.. ticket.Comments.Where(c => helpdesk || !c.IsInternal).OrderBy(c => c.At)
