@@ -93,8 +93,11 @@ internal static class TicketQueueBenchmark
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE) tickets.tickets; VACUUM (ANALYZE) tickets.ticket_events; ANALYZE tickets.sites;", connection);
-            await vacuum.ExecuteNonQueryAsync();
+            foreach (var sql in new[] { "VACUUM (ANALYZE) tickets.tickets", "VACUUM (ANALYZE) tickets.ticket_events", "ANALYZE tickets.sites" })
+            {
+                await using var vacuum = new NpgsqlCommand(sql, connection);
+                await vacuum.ExecuteNonQueryAsync();
+            }
             await using var marker = new NpgsqlCommand($"COMMENT ON SCHEMA tickets IS '{options.Marker}'", connection);
             await marker.ExecuteNonQueryAsync();
         }

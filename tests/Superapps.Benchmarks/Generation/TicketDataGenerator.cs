@@ -251,9 +251,11 @@ internal static class TicketDataGenerator
 
         await tickets.CompleteAsync();
         await events.CompleteAsync();
-        await using (var counters = new NpgsqlCommand(
-            "INSERT INTO tickets.ticket_number_counters (year, last_sequence) SELECT year, max(sequence) FROM tickets.tickets GROUP BY year", ticketConnection))
+        await using (var connection = new NpgsqlConnection(connectionString))
         {
+            await connection.OpenAsync();
+            await using var counters = new NpgsqlCommand(
+                "INSERT INTO tickets.ticket_number_counters (year, last_sequence) SELECT year, max(sequence) FROM tickets.tickets GROUP BY year", connection);
             await counters.ExecuteNonQueryAsync();
         }
 
