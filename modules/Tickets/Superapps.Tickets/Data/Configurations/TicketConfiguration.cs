@@ -38,16 +38,18 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne<Site>().WithMany().HasForeignKey(t => t.SiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.SiteId);
         builder.HasIndex(t => t.NetworkNodeId);
-        builder.HasIndex(t => t.AgencyId);
+        builder.HasIndex(t => new { t.AgencyId, t.Priority, t.CreatedAt });
         builder.HasIndex(t => t.ReporterUserId);
         // The helpdesk queue: open tickets by status and priority, newest first.
         builder.HasIndex(t => new { t.Status, t.Priority, t.CreatedAt });
 
         // The helpdesk queue's other orders and filters (Features/Queue/TicketQueue.cs, docs/performance.md): the open tickets
-        // (a few thousand of 200,000) in the default order, priority then age, in a partial index; the newest and last updated
+        // (a few thousand of 200,000) in the default order, priority then age, in a partial index, and every ticket and an OPD's in that order
+        // (a common search term then reads in order until the page is full); the newest and last updated
         // for the closed and "all" tabs; a technician's own tickets by status; and the text search (number, site,
         // description) on a trigram index over one generated column.
-        builder.HasIndex(t => new { t.Priority, t.CreatedAt }).HasFilter(OpenFilter).HasDatabaseName("ix_tickets_open_priority_created_at");
+        builder.HasIndex(t => new { t.Priority, t.CreatedAt }, "OpenQueue").HasFilter(OpenFilter).HasDatabaseName("ix_tickets_open_priority_created_at");
+        builder.HasIndex(t => new { t.Priority, t.CreatedAt }, "Queue").HasDatabaseName("ix_tickets_priority_created_at");
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.UpdatedAt);
         builder.HasIndex(t => new { t.AssigneeUserId, t.Status });

@@ -355,9 +355,6 @@ namespace Superapps.Tickets.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_tickets_agency_id");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_tickets_created_at");
 
@@ -386,16 +383,22 @@ namespace Superapps.Tickets.Data.Migrations
                     b.HasIndex("AssigneeUserId", "Status")
                         .HasDatabaseName("ix_tickets_assignee_user_id_status");
 
-                    b.HasIndex("Priority", "CreatedAt")
-                        .HasDatabaseName("ix_tickets_open_priority_created_at")
-                        .HasFilter("status IN ('New', 'Assigned', 'InProgress', 'Reopened')");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_year_sequence");
 
+                    b.HasIndex("AgencyId", "Priority", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_agency_id_priority_created_at");
+
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("ix_tickets_status_priority_created_at");
+
+                    b.HasIndex(new[] { "Priority", "CreatedAt" }, "OpenQueue")
+                        .HasDatabaseName("ix_tickets_open_priority_created_at")
+                        .HasFilter("status IN ('New', 'Assigned', 'InProgress', 'Reopened')");
+
+                    b.HasIndex(new[] { "Priority", "CreatedAt" }, "Queue")
+                        .HasDatabaseName("ix_tickets_priority_created_at");
 
                     b.ToTable("tickets", "tickets");
                 });

@@ -11,6 +11,11 @@ namespace Superapps.Tickets.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_tickets_agency_id",
+                schema: "tickets",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
                 name: "ix_tickets_assignee_user_id",
                 schema: "tickets",
                 table: "tickets");
@@ -26,6 +31,12 @@ namespace Superapps.Tickets.Data.Migrations
                 nullable: true,
                 computedColumnSql: "number || ' ' || site_name || ' ' || description",
                 stored: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_agency_id_priority_created_at",
+                schema: "tickets",
+                table: "tickets",
+                columns: new[] { "agency_id", "priority", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_assignee_user_id_status",
@@ -47,6 +58,12 @@ namespace Superapps.Tickets.Data.Migrations
                 filter: "status IN ('New', 'Assigned', 'InProgress', 'Reopened')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_priority_created_at",
+                schema: "tickets",
+                table: "tickets",
+                columns: new[] { "priority", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tickets_search_text",
                 schema: "tickets",
                 table: "tickets",
@@ -65,6 +82,11 @@ namespace Superapps.Tickets.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_tickets_agency_id_priority_created_at",
+                schema: "tickets",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
                 name: "ix_tickets_assignee_user_id_status",
                 schema: "tickets",
                 table: "tickets");
@@ -76,6 +98,11 @@ namespace Superapps.Tickets.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_tickets_open_priority_created_at",
+                schema: "tickets",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_priority_created_at",
                 schema: "tickets",
                 table: "tickets");
 
@@ -96,6 +123,12 @@ namespace Superapps.Tickets.Data.Migrations
 
             migrationBuilder.AlterDatabase()
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_agency_id",
+                schema: "tickets",
+                table: "tickets",
+                column: "agency_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_tickets_assignee_user_id",
