@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Npgsql;
 using Superapps.SharedKernel;
+using Superapps.Testing;
 using Superapps.Tickets;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Domain;
