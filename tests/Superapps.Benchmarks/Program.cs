@@ -9,6 +9,8 @@ return command switch
     "run" => await InboxBenchmark.RunAsync(arguments, explain: false),
     "explain" => await InboxBenchmark.RunAsync(arguments, explain: true),
     "sign" => await SigningBenchmark.RunAsync(arguments),
+    "tickets-generate" => await TicketQueueBenchmark.GenerateAsync(arguments),
+    "tickets-run" => await TicketQueueBenchmark.RunAsync(arguments),
     _ => Help(),
 };
 
@@ -26,6 +28,10 @@ static int Help()
           sign [--iterations 100] [--warmup 10] [--out FILE]
               Renders and signs a two-page letter through the real renderer and IDocumentSigner (city CA) on a private
               PostgreSQL with the demo city, and prints p50/p95/p99/max of each step (markdown).
+          tickets-generate [--tickets 200000] [--seed 20261123] [--data-dir DIR] [--force]
+              Fills a private PostgreSQL cluster under artifacts/benchmark-tickets-db with the Tickets migrations and generated tickets.
+          tickets-run [--iterations 200] [--warmup 20] [--only NAME] [--data-dir DIR] [--out FILE]
+              Calls the real TicketQueue for each scenario (lead and technician) and prints p50/p95/p99/max (markdown).
         """);
     return 1;
 }

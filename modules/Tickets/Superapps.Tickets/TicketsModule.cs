@@ -18,12 +18,15 @@ using Superapps.Tickets.Features.Attachments;
 using Superapps.Tickets.Features.Calendar;
 using Superapps.Tickets.Features.Desk;
 using Superapps.Tickets.Features.Incidents;
+using Superapps.Tickets.Features.Live;
+using Superapps.Tickets.Features.Queue;
 using Superapps.Tickets.Features.Reporting;
 using Superapps.Tickets.Features.MailIntake;
 using Superapps.Tickets.Features.Sites;
 using Superapps.Tickets.Features.Reports;
 using Superapps.Tickets.Features.Sla;
 using Superapps.Tickets.Features.Sites.Import;
+using Superapps.Tickets.Features.View;
 
 namespace Superapps.Tickets;
 
@@ -70,6 +73,10 @@ public static class TicketsModule
         // Declared like AddRecurringJob, with the interval read from the options when the scheduler starts.
         services.TryAddScoped<MailIntakeJob>();
         services.AddSingleton(sp => new RecurringJob(MailIntakeJob.Name, typeof(MailIntakeJob), sp.GetRequiredService<IOptions<TicketsOptions>>().Value.MailIntake.Interval, null));
+        services.TryAddSingleton<TicketChanges>();
+        services.TryAddSingleton<TicketQueue>();
+        services.TryAddSingleton<TicketViews>();
+        services.TryAddScoped<TechnicianDirectory>();
         services.AddPortalModule<TicketsPortalModule>();
         return services;
     }
@@ -107,7 +114,7 @@ public sealed class TicketsPortalModule : IPortalModule
             "Laporan gangguan Anda dan statusnya", "Your fault reports and their status"),
         new("Status Jaringan", "Network status", "/status-jaringan", Icons.Material.Filled.NetworkCheck, Policies.Employee, 302,
             "Gangguan jaringan yang sedang ditangani", "Network outages being worked on"),
-        new("Insiden Jaringan", "Network incidents", "/tiket/insiden", Icons.Material.Filled.Hub, HelpdeskPolicy, 320,
+        new("Insiden Jaringan", "Network incidents", "/tiket/insiden", Icons.Material.Filled.Hub, HelpdeskPolicy, 321,
             "Gabungkan tiket di belakang titik jaringan yang sama", "Group the tickets behind the same network node"),
         new("Laporan Tiket", "Ticket reports", "/tiket/laporan", Icons.Material.Filled.Insights, ReportsPolicy, 380,
             "MTTR, persentase SLA, tiket per kategori, OPD dan lokasi", "MTTR, SLA percentages, tickets by category, agency and site"),
@@ -115,6 +122,8 @@ public sealed class TicketsPortalModule : IPortalModule
             "Register lokasi dan simpul jaringan", "The register of network sites and nodes"),
         new("Kalender SLA", "SLA calendar", "/tiket/kalender", Icons.Material.Filled.EventBusy, HelpdeskPolicy, 385,
             "Hari libur dan jam layanan helpdesk", "Holidays and helpdesk business hours"),
+        new("Antrian Helpdesk", "Helpdesk queue", "/tiket/antrian", Icons.Material.Filled.SupportAgent, HelpdeskPolicy, 320,
+            "Tiket gangguan TIK untuk ditangani", "ICT fault tickets to work on"),
     ];
 
     public IReadOnlyList<Type> HomeWidgets { get; } = [typeof(Pages.MyTickets.MyTicketsSummary)];

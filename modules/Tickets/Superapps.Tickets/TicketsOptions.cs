@@ -48,6 +48,14 @@ public sealed class TicketsOptions
     [Required]
     public MailIntakeOptions MailIntake { get; set; } = new();
 
+    /// <summary>The code of the OPD whose helpdesk works the tickets (Organization module), for the list of technicians to assign.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string HelpdeskAgencyCode { get; set; } = "DISKOMINFO";
+
+    /// <summary>Positions of the helpdesk OPD whose title starts with this hold its technicians (the demo: "Teknisi Jaringan 1").</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TechnicianTitlePrefix { get; set; } = "Teknisi";
+
     public TimeSpan AutoCloseAfter => TimeSpan.FromDays(AutoCloseAfterDays);
 
     public TimeSpan ReopenWindow => TimeSpan.FromDays(ReopenWindowDays);

@@ -175,6 +175,24 @@ public sealed partial class Ticket
         Record(TicketAction.Assign, TicketStatus.Assigned, actor, string.Join(" / ", new[] { AssigneeName, team }.Where(s => s is not null)), now);
     }
 
+    /// <summary>
+    /// A technician (or the helpdesk lead) takes a new ticket nobody has yet, for themself: the same move as an assignment to
+    /// them, so it also ends the response clock. The lead assigns; anyone else of the helpdesk may only take what is free.
+    /// </summary>
+    public void Take(TicketActor actor, DateTimeOffset now)
+    {
+        Require(TicketAction.Assign, actor, [TicketRole.Technician, TicketRole.HelpdeskAgent], TicketStatus.New);
+        if (AssigneeUserId is not null)
+        {
+            throw new DomainRuleException(TicketErrors.AlreadyTaken);
+        }
+
+        AssigneeUserId = actor.UserId;
+        AssigneeName = actor.Name;
+        FirstResponseAt ??= now;
+        Record(TicketAction.Assign, TicketStatus.Assigned, actor, actor.Name, now);
+    }
+
     public void Start(TicketActor actor, DateTimeOffset now)
     {
         Require(TicketAction.Start, actor, [TicketRole.Technician, TicketRole.HelpdeskAgent], TicketStatus.Assigned, TicketStatus.Reopened);

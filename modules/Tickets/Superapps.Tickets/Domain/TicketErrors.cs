@@ -34,6 +34,9 @@ public static class TicketErrors
         "Batas waktu membuka kembali tiket sudah lewat; silakan buat laporan baru.",
         "The time to reopen this ticket has passed; please report a new ticket.");
 
+    public static readonly UserError AlreadyTaken = new(TransitionCode,
+        "Tiket ini sudah diambil atau ditugaskan kepada orang lain.", "This ticket has already been taken by or assigned to someone else.");
+
     public static readonly UserError AutoCloseNotDue = new(TransitionCode,
         "Tiket belum waktunya ditutup otomatis.", "The ticket is not yet due to close automatically.");
 
@@ -45,6 +48,16 @@ public static class TicketErrors
 
     public static readonly UserError NotFound = new("tickets.ticket.not-found",
         "Tiket tidak ditemukan.", "Ticket not found.");
+
+    /// <summary>A ticket someone may not see reads like one that does not exist: nothing of it is shown.</summary>
+    public static readonly UserError NotFoundOrNotAllowed = new("tickets.ticket.not-found",
+        "Tiket tidak ditemukan, atau Anda tidak berhak melihatnya.", "Ticket not found, or you are not allowed to see it.");
+
+    public static readonly UserError TriageChoice = new("tickets.ticket.triage",
+        "Pilih dampak dan urgensi.", "Choose the impact and the urgency.", "impact");
+
+    public static readonly UserError QueueNotAllowed = new("tickets.queue.not-allowed",
+        "Antrian tiket hanya untuk teknisi dan koordinator helpdesk.", "The ticket queue is for technicians and the helpdesk lead only.");
 
     public static readonly UserError ChangedMeanwhile = new("tickets.ticket.changed",
         "Tiket baru saja diubah orang lain; muat ulang lalu coba lagi.", "Someone else just changed the ticket; reload and try again.");

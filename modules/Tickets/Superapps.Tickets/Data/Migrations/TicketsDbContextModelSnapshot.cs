@@ -21,6 +21,7 @@ namespace Superapps.Tickets.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Superapps.Tickets.Domain.Calendar.CalendarEntry", b =>
@@ -468,6 +469,12 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("response_warned_at");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("number || ' ' || site_name || ' ' || description", true);
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -516,11 +523,8 @@ namespace Superapps.Tickets.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_tickets_agency_id");
-
-                    b.HasIndex("AssigneeUserId")
-                        .HasDatabaseName("ix_tickets_assignee_user_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_tickets_created_at");
 
                     b.HasIndex("IncidentId")
                         .HasDatabaseName("ix_tickets_incident_id");
@@ -535,15 +539,37 @@ namespace Superapps.Tickets.Data.Migrations
                     b.HasIndex("ReporterUserId")
                         .HasDatabaseName("ix_tickets_reporter_user_id");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_tickets_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("SiteId")
                         .HasDatabaseName("ix_tickets_site_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_tickets_updated_at");
+
+                    b.HasIndex("AssigneeUserId", "Status")
+                        .HasDatabaseName("ix_tickets_assignee_user_id_status");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_year_sequence");
 
+                    b.HasIndex("AgencyId", "Priority", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_agency_id_priority_created_at");
+
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("ix_tickets_status_priority_created_at");
+
+                    b.HasIndex(new[] { "Priority", "CreatedAt" }, "OpenQueue")
+                        .HasDatabaseName("ix_tickets_open_priority_created_at")
+                        .HasFilter("status IN ('New', 'Assigned', 'InProgress', 'Reopened')");
+
+                    b.HasIndex(new[] { "Priority", "CreatedAt" }, "Queue")
+                        .HasDatabaseName("ix_tickets_priority_created_at");
 
                     b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_report_created")
                         .HasDatabaseName("ix_tickets_report_created");

@@ -5,6 +5,7 @@ using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
 using Superapps.Tickets.Features.Sla;
+using Superapps.Tickets.Features.Live;
 
 namespace Superapps.Tickets.Features.Desk;
 
@@ -13,13 +14,17 @@ namespace Superapps.Tickets.Features.Desk;
 /// audits it. A refused transition throws <see cref="DomainRuleException"/> (code <see cref="TicketErrors.TransitionCode"/>: the web
 /// layer answers 409) and nothing is saved. Pages, endpoints and jobs all come through here.
 /// </summary>
-public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla)
+public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla, TicketChanges changes)
 {
     public Task TriageAsync(Guid ticketId, TicketActor actor, TicketImpact impact, TicketUrgency urgency, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.triaged", (t, now) => t.Triage(actor, impact, urgency, now), cancellationToken);
 
     public Task AssignAsync(Guid ticketId, TicketActor actor, string? assigneeUserId, string? assigneeName, string? team, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.assigned", (t, now) => t.Assign(actor, assigneeUserId, assigneeName, team, now), cancellationToken);
+
+    /// <summary>A technician takes a new, unassigned ticket for themself (<see cref="Ticket.Take"/>).</summary>
+    public Task TakeAsync(Guid ticketId, TicketActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(ticketId, actor, "ticket.taken", (t, now) => t.Take(actor, now), cancellationToken);
 
     public Task StartAsync(Guid ticketId, TicketActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.started", (t, now) => t.Start(actor, now), cancellationToken);
@@ -50,6 +55,8 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
 
     private async Task ChangeAsync(Guid ticketId, TicketActor actor, string auditAction, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
+        // A desk may live as long as a page's circuit: start from what is saved now, not from a ticket tracked earlier.
+        db.ChangeTracker.Clear();
         var ticket = await db.Tickets.Include(t => t.Events).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new DomainRuleException(TicketErrors.NotFound);
         var before = ticket.Status;
@@ -69,5 +76,6 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
         await audit.RecordAsync(new AuditEvent(TicketsDbContext.Schema, auditAction, nameof(Ticket), ticket.Id.ToString(),
             $"Tiket {ticket.Number}: {TicketText.Of(before).Indonesian} → {TicketText.Of(ticket.Status).Indonesian} oleh {actor.Name}",
             new { ticket.Number, from = before, to = ticket.Status, actor = actor.UserId, role = actor.Role, ticket.Priority }), cancellationToken);
+        await changes.PublishAsync(ticket.Id);
     }
 }

@@ -7,6 +7,8 @@ using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
 using Superapps.Tickets.Domain.Incidents;
 using Superapps.Tickets.Domain.Sites;
+using Superapps.Tickets.Features.Live;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets.Features.Incidents;
 
@@ -14,7 +16,8 @@ namespace Superapps.Tickets.Features.Incidents;
 /// Incidents (journey 5): proposes groupings from the network tree, opens incidents (the helpdesk lead), links and unlinks tickets,
 /// and resolves an incident with every open child in one transaction, audited per ticket, then tells each child's reporter.
 /// </summary>
-public sealed class TicketIncidents(TicketsDbContext db, INetworkSites sites, IAuditTrail audit, INotifier notifier, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketIncidents(TicketsDbContext db, INetworkSites sites, IAuditTrail audit, INotifier notifier, TimeProvider clock, IOptions<TicketsOptions> options,
+    SlaTracking sla, TicketChanges changes)
 {
     private static readonly TicketStatus[] Finished = [TicketStatus.Resolved, TicketStatus.Closed];
 
@@ -134,12 +137,15 @@ public sealed class TicketIncidents(TicketsDbContext db, INetworkSites sites, IA
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var found = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken) ?? throw new DomainRuleException(IncidentErrors.NotFound);
             var text = found.Resolve(actor, note, now);
-            var children = await db.Tickets.Where(t => t.IncidentId == incidentId && !Finished.Contains(t.Status)).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+            // With their history: the SLA state of each child is worked out from it at the resolution.
+            var children = await db.Tickets.Include(t => t.Events).Where(t => t.IncidentId == incidentId && !Finished.Contains(t.Status))
+                .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
             var done = new List<(Ticket Ticket, TicketStatus Before)>();
             foreach (var child in children)
             {
                 var before = child.Status;
                 child.ResolveFromIncident(incidentId, actor, text, now);
+                await sla.RefreshAsync(child, now, cancellationToken);
                 done.Add((child, before));
             }
 
@@ -160,6 +166,7 @@ public sealed class TicketIncidents(TicketsDbContext db, INetworkSites sites, IA
 
         foreach (var (ticket, _) in resolved)
         {
+            await changes.PublishAsync(ticket.Id);
             if (Guid.TryParse(ticket.ReporterUserId, out var reporter))
             {
                 await notifier.NotifyAsync(new Notice([reporter], NoticeTopic.Ticket, $"tickets.ticket:{ticket.Id}:incident-resolved:{incident.Id}",

@@ -9,6 +9,7 @@ using Superapps.Tickets.Features.Access;
 using Superapps.Tickets.Features.Attachments;
 using Superapps.Tickets.Features.Incidents;
 using Superapps.Tickets.Features.Sla;
+using Superapps.Tickets.Features.Live;
 
 namespace Superapps.Tickets.Features.Reporting;
 
@@ -20,7 +21,7 @@ public sealed record ReportTicket(Guid SiteId, TicketCategory Category, string D
 public sealed record ReportedTicket(Guid Id, string Number);
 
 /// <summary>Takes a report: checks it, numbers it in the saving transaction (no gaps, no duplicates) and audits it.</summary>
-public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, TicketAttachments attachments, SlaTracking sla)
+public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, TicketAttachments attachments, SlaTracking sla, TicketChanges changes)
 {
     /// <summary>
     /// A report by a signed-in employee (the report form and endpoints): an employee reports for the sites of their own OPD only; a
@@ -127,6 +128,7 @@ public sealed class TicketReporting(TicketsDbContext db, IAuditTrail audit, Time
         }
 
         await attachments.AuditAsync(ticket, files, reporter, cancellationToken);
+        await changes.PublishAsync(ticket.Id);
         return new ReportedTicket(ticket.Id, ticket.Number);
     }
 }
