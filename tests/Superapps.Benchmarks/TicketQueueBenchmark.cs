@@ -14,6 +14,7 @@ using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Features.Access;
 using Superapps.Tickets.Features.Queue;
+using Superapps.Tickets.Features.Reports;
 
 namespace Superapps.Benchmarks;
 
@@ -62,7 +63,18 @@ internal static class TicketQueueBenchmark
             TicketScenario.Queue("closed-newest", viewer, async (q, v) => (await q.SearchAsync(v, FirstPage with { Group = QueueGroup.Closed, Sort = QueueSort.Newest })).Total),
             TicketScenario.Queue("closed-page-20", viewer, async (q, v) => (await q.SearchAsync(v, FirstPage with { Group = QueueGroup.Closed, Page = 20 })).Total),
         }),
+
+        // The SLA reports (/tiket/laporan): one call builds the whole page (summary, categories, OPDs, sites, 12 months, recent).
+        Report("report-month", new TicketReportFilter(Today.AddDays(1 - Today.Day), Today)),
+        Report("report-year", new TicketReportFilter(Today.AddYears(-1).AddDays(1), Today)),
+        Report("report-year-opd", new TicketReportFilter(Today.AddYears(-1).AddDays(1), Today, AgencyId: busiestAgency)),
+        Report("report-year-category", new TicketReportFilter(Today.AddYears(-1).AddDays(1), Today, Category: TicketCategory.InternetDown)),
     ];
+
+    private static DateOnly Today => DateOnly.FromDateTime(TicketGeneratorOptions.Now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+    private static TicketScenario Report(string name, TicketReportFilter filter) =>
+        new(name, "lead", async (services, _) => (await services.GetRequiredService<TicketReports>().BuildAsync(filter)).Summary.Reported);
 
     public static async Task<int> GenerateAsync(Arguments arguments)
     {
@@ -93,7 +105,7 @@ internal static class TicketQueueBenchmark
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            foreach (var sql in new[] { "VACUUM (ANALYZE) tickets.tickets", "VACUUM (ANALYZE) tickets.ticket_events", "ANALYZE tickets.sites" })
+            foreach (var sql in new[] { TicketDataGenerator.ApproximateSlaState, "VACUUM (ANALYZE) tickets.tickets", "VACUUM (ANALYZE) tickets.ticket_events", "ANALYZE tickets.sites" })
             {
                 await using var vacuum = new NpgsqlCommand(sql, connection);
                 await vacuum.ExecuteNonQueryAsync();

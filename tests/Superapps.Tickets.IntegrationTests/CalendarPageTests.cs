@@ -49,16 +49,22 @@ public sealed class CalendarPageTests(PostgresServer server) : SuperappsComponen
         Input(page, "entry-first").Change("24/12/2026");
         page.Find("[data-testid=entry-add]").Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=errors]").TextContent.ShouldContain("bertumpang tindih"), Wait);
-        page.Find("[data-testid=errors]").TextContent.ShouldContain("Natal");
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid=errors]").TextContent.ShouldContain("bertumpang tindih");
+            page.Find("[data-testid=errors]").TextContent.ShouldContain("Natal");
+        }, Wait);
         Input(page, "entry-name").GetAttribute("value").ShouldBe("HUT Kota Jambi");
         page.FindAll("[data-testid=calendar-entries] tbody tr").Count.ShouldBe(23);
 
         Input(page, "entry-first").Change("28/12/2026");
         page.Find("[data-testid=entry-add]").Click();
-        page.WaitForAssertion(() => page.FindAll("[data-testid=calendar-entries] tbody tr").Count.ShouldBe(24), Wait);
-        page.FindAll("[data-testid=errors]").ShouldBeEmpty();
-        page.Find("[data-testid=calendar-entries]").TextContent.ShouldContain("HUT Kota Jambi");
+        page.WaitForAssertion(() =>
+        {
+            page.FindAll("[data-testid=calendar-entries] tbody tr").Count.ShouldBe(24);
+            page.FindAll("[data-testid=errors]").ShouldBeEmpty();
+            page.Find("[data-testid=calendar-entries]").TextContent.ShouldContain("HUT Kota Jambi");
+        }, Wait);
         _harness.Audit.Events.ShouldContain(e => e.Action == "calendar.entry-added");
     }
 

@@ -114,7 +114,9 @@ public sealed class MailIntakeTests(PostgresServer server) : IAsyncLifetime
         ticket.Category.ShouldBe(TicketCategory.FibreCut);
         ticket.Description.ShouldBe("Kabel FO putus\n\nKabel fiber putus\n\nkena galian pipa");
         var attachment = ticket.Attachments.Single();
-        (attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.StorageKey).ShouldBe(("kabel.png", "image/png", 11L, "mail:0002.eml#1"));
+        (attachment.FileName, attachment.ContentType, attachment.SizeBytes).ShouldBe(("kabel.png", "image/png", 11L));
+        (await scope.ServiceProvider.GetRequiredService<TicketsDbContext>().TicketAttachmentContents.SingleAsync(c => c.AttachmentId == attachment.Id, Ct))
+            .Content.Length.ShouldBe(11, "the image's bytes are stored with the ticket, as an upload's are");
         Files("done").ShouldBe(["0002.eml"]);
     }
 

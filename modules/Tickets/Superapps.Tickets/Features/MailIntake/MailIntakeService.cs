@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-
 using Npgsql;
 using Quartz;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
+using Superapps.Tickets.Features.Attachments;
 using Superapps.Tickets.Features.Reporting;
 
 namespace Superapps.Tickets.Features.MailIntake;
@@ -26,7 +26,7 @@ public sealed record MailIntakeRun(int Ticketed, int Repeated, int Rejected);
 /// </summary>
 public sealed partial class MailIntakeService(
     TicketsDbContext db, TicketReporting reporting, IOrganizationDirectory directory, IInboundMailSource source, IAuditTrail audit, TimeProvider clock,
-    ILogger<MailIntakeService> logger)
+    TicketUploadChecker checker, ILogger<MailIntakeService> logger)
 {
     public async Task<MailIntakeRun> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -135,9 +135,10 @@ public sealed partial class MailIntakeService(
 
         description = description.Length > Ticket.MaxTextLength ? description[..Ticket.MaxTextLength] : description;
         var reporter = new TicketActor(employee.EmployeeId.ToString(), employee.Name, TicketRole.Reporter);
-        var reported = await reporting.ReportAsync(new ReportTicket(site.Id, MailCategories.Of(message.Subject, body), description), reporter, cancellationToken);
-
-        var attachments = await AttachImagesAsync(reported.Id, message, mail, reporter, cancellationToken);
+        var images = await CheckImagesAsync(message, cancellationToken);
+        var reported = await reporting.ReportAsync(new ReportTicket(site.Id, MailCategories.Of(message.Subject, body), description, Files: images), reporter,
+            cancellationToken);
+        var attachments = images.Count;
         record.Ticketed(reported.Id, reported.Number, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         source.Done(mail);
@@ -147,40 +148,43 @@ public sealed partial class MailIntakeService(
     }
 
     /// <summary>
-    /// Records the message's images as the ticket's attachments. The bytes stay in the kept message (in <c>done/</c>); the storage
-    /// key points there (<c>mail:&lt;file&gt;#&lt;n&gt;</c>) until ticket attachments have a file store of their own to copy them into.
+    /// The message's images, checked by their content as an upload is (<see cref="TicketUploadChecker"/>), to be stored with the
+    /// ticket in the report's own transaction. An image that is not one, is empty or too large is left out (the message itself is
+    /// kept in <c>done/</c>).
     /// </summary>
-    private async Task<int> AttachImagesAsync(Guid ticketId, MimeMessage message, InboundMail mail, TicketActor reporter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckedAttachment>> CheckImagesAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var images = message.Attachments.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("image", "*")).ToList();
-        if (images.Count == 0)
-        {
-            return 0;
-        }
-
-        var ticket = await db.Tickets.FirstAsync(t => t.Id == ticketId, cancellationToken);
+        var files = new List<CheckedAttachment>();
         var index = 0;
-        foreach (var image in images)
+        foreach (var image in message.Attachments.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("image", "*")))
         {
             index++;
+            if (image.Content is not { } encoded)
+            {
+                continue;
+            }
+
             using var bytes = new MemoryStream();
-            if (image.Content is null)
+            await encoded.DecodeToAsync(bytes, cancellationToken);
+            var content = bytes.ToArray();
+            var name = image.FileName ?? $"gambar-{index}.{image.ContentType.MediaSubtype}";
+            try
             {
-                continue;
+                files.Add(await checker.CheckAsync(new TicketUpload(name, image.ContentType.MimeType, content.LongLength,
+                    _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false))), cancellationToken));
+            }
+            catch (DomainRuleException ex)
+            {
+                logger.LogInformation("Left out the attachment {Name} of an e-mail: {Reason}", name, ex.Errors[0].English);
             }
 
-            await image.Content.DecodeToAsync(bytes, cancellationToken);
-            if (bytes.Length is 0 or > TicketAttachment.MaxBytes)
+            if (files.Count == TicketAttachments.MaxFilesAtOnce)
             {
-                continue;
+                break;
             }
-
-            ticket.AddAttachment(reporter, image.FileName ?? $"gambar-{index}.{image.ContentType.MediaSubtype}", image.ContentType.MimeType, bytes.Length,
-                $"mail:{mail.Name}#{index}", isInternal: false, clock.GetUtcNow());
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return ticket.Attachments.Count;
+        return files;
     }
 
     private async Task<InboundOutcome> RejectAsync(InboundMail mail, InboundMessage? record, MimeMessage? message, string reason, CancellationToken cancellationToken)
