@@ -97,6 +97,7 @@ public sealed class TicketHelpdeskJourneyTests(PortalFixture fixture)
         await reporter.GetByTestId("ticket-confirm").ClickAsync();
         await Assertions.Expect(reporter.GetByTestId("ticket-status")).ToHaveTextAsync("Ditutup");
         await reporter.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("ticket-page-phone.png"), FullPage = true });
+        await technician.BringToFrontAsync();
         await Assertions.Expect(technician.GetByTestId("ticket-status")).ToHaveTextAsync("Ditutup");
         await Assertions.Expect(technician.GetByTestId("ticket-changed")).ToBeVisibleAsync();
 
