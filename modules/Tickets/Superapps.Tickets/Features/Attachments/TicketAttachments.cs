@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Superapps.SharedKernel;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain;
@@ -33,7 +34,7 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// and the bytes in one transaction and audits <c>ticket.attached</c>. Reads: the ticket's reporter sees the files that are not
 /// internal, the helpdesk sees all; for anyone else a file does not exist.
 /// </summary>
-public sealed class TicketAttachments(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, TicketUploadChecker checker)
+public sealed class TicketAttachments(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, TicketUploadChecker checker, IServiceScopeFactory scopes)
 {
     public const int MaxFilesAtOnce = 10;
 
@@ -98,15 +99,18 @@ public sealed class TicketAttachments(TicketsDbContext db, IAuditTrail audit, Ti
     }
 
     /// <summary>The attachments of a ticket <paramref name="viewer"/> may see, oldest first.</summary>
+    /// <remarks>Reads in a scope of its own: a page's list may reload while another component of the same circuit is saving.</remarks>
     public async Task<IReadOnlyList<AttachmentView>> ListAsync(Guid ticketId, TicketPrincipal viewer, CancellationToken cancellationToken = default)
     {
-        var reporter = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.ReporterUserId).FirstOrDefaultAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var reads = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+        var reporter = await reads.Tickets.Where(t => t.Id == ticketId).Select(t => t.ReporterUserId).FirstOrDefaultAsync(cancellationToken);
         if (reporter is null || (!viewer.IsHelpdesk && reporter != viewer.UserId))
         {
             return [];
         }
 
-        var rows = await db.TicketAttachments.AsNoTracking()
+        var rows = await reads.TicketAttachments.AsNoTracking()
             .Where(a => a.TicketId == ticketId && (viewer.IsHelpdesk || !a.IsInternal))
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
