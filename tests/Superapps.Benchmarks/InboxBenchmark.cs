@@ -20,10 +20,16 @@ namespace Superapps.Benchmarks;
 internal sealed record Scenario(string Name, string ViewerKind, Func<LettersDbContext, TimeProvider, Viewer, Task<int>> Call)
 {
     public static Scenario Inbox(string name, string viewerKind, Func<InboxQueries, Viewer, Task<int>> call) =>
-        new(name, viewerKind, (db, clock, viewer) => call(new InboxQueries(db, clock), viewer));
+        new(name, viewerKind, (db, clock, viewer) => call(new InboxQueries(new TimedContext(db), clock), viewer));
 
     public static Scenario Archive(string name, string viewerKind, Func<ArchiveQueries, Viewer, Task<int>> call) =>
-        new(name, viewerKind, (db, _, viewer) => call(new ArchiveQueries(db), viewer));
+        new(name, viewerKind, (db, _, viewer) => call(new ArchiveQueries(new TimedContext(db)), viewer));
+}
+
+/// <summary>The one context the runner created for a timed call, handed to the query (which disposes it, as it does its own).</summary>
+internal sealed class TimedContext(LettersDbContext db) : IDbContextFactory<LettersDbContext>
+{
+    public LettersDbContext CreateDbContext() => db;
 }
 
 /// <summary>

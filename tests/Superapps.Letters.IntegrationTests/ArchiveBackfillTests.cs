@@ -28,7 +28,7 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync(cancellationToken: Ct);
         await using var services = new ServiceCollection()
-            .AddDbContext<LettersDbContext>(o => o.UseModuleDatabase(connectionString, LettersDbContext.Schema))
+            .AddDbContextFactory<LettersDbContext>(o => o.UseModuleDatabase(connectionString, LettersDbContext.Schema))
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -79,7 +79,7 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
                 .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(Ct);
             var expected = await db.Letters.CountAsync(l => l.Status == LetterStatus.Closed && db.InboxEntries.Any(i => i.LetterId == l.Id && i.PositionId == position), Ct);
             var viewer = new Viewer(Guid.NewGuid(), "Pejabat", Guid.NewGuid(), new HashSet<Guid> { position }, KeepsAgenda: false);
-            (await new ArchiveQueries(db).SearchAsync(viewer, new ArchiveSearch(PageSize: 5), Ct)).Total.ShouldBe(Math.Min(expected, ArchiveQueries.TotalBound));
+            (await new ArchiveQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>()).SearchAsync(viewer, new ArchiveSearch(PageSize: 5), Ct)).Total.ShouldBe(Math.Min(expected, ArchiveQueries.TotalBound));
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class ArchiveBackfillTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync(cancellationToken: Ct);
         await using var services = new ServiceCollection()
-            .AddDbContext<LettersDbContext>(o => o.UseModuleDatabase(connectionString, LettersDbContext.Schema))
+            .AddDbContextFactory<LettersDbContext>(o => o.UseModuleDatabase(connectionString, LettersDbContext.Schema))
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();

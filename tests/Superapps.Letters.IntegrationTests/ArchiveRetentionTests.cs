@@ -320,7 +320,7 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
 
         // Every term counts as common here: the viewer's rows are walked, newest first, instead of starting from the index.
         Task<ArchiveLines> WalkAsync(Viewer viewer, ArchiveSearch search) =>
-            WithAsync(sp => new ArchiveQueries(sp.GetRequiredService<LettersDbContext>()) { RareTermLimit = 0 }.SearchAsync(viewer, search, Ct));
+            WithAsync(sp => new ArchiveQueries(sp.GetRequiredService<IDbContextFactory<LettersDbContext>>()) { RareTermLimit = 0 }.SearchAsync(viewer, search, Ct));
 
         (await WalkAsync(clerk, new ArchiveSearch("undangan"))).Items.ShouldHaveSingleItem().LetterId.ShouldBe(open.Id);
         (await WalkAsync(clerk, new ArchiveSearch("penyelidikan"))).Total.ShouldBe(0);
@@ -406,15 +406,15 @@ public sealed class ArchiveRetentionTests(PostgresServer server) : IAsyncLifetim
         _eraser.Erased.ShouldBe([destroy.OutgoingLetterId]);
 
         // The letters' pages say they were destroyed, under which decision and by whom; a transferred letter is not destroyed.
-        var told = await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Incoming, incoming.Id, Ct));
+        var told = await WithAsync(sp => sp.GetRequiredService<ArchiveQueries>().DestructionOfAsync(ArchiveKind.Incoming, incoming.Id, Ct));
         told.ShouldNotBeNull();
         told.BeritaAcaraNumber.ShouldBe("BA-PMS/07/2032");
         told.DecidedOn.ShouldBe(Wib.Today(_clock));
         told.DecidedByName.ShouldNotBeNullOrWhiteSpace();
         told.Reason.ShouldBe("Tidak bernilai guna lagi");
-        (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, destroy.OutgoingLetterId, Ct)))!
+        (await WithAsync(sp => sp.GetRequiredService<ArchiveQueries>().DestructionOfAsync(ArchiveKind.Outgoing, destroy.OutgoingLetterId, Ct)))!
             .BeritaAcaraNumber.ShouldBe("BA-PMS/07/2032");
-        (await WithAsync(sp => sp.GetRequiredService<RetentionDesk>().DestructionOfAsync(ArchiveKind.Outgoing, transfer.OutgoingLetterId, Ct))).ShouldBeNull();
+        (await WithAsync(sp => sp.GetRequiredService<ArchiveQueries>().DestructionOfAsync(ArchiveKind.Outgoing, transfer.OutgoingLetterId, Ct))).ShouldBeNull();
         var audit = _module.Audit.Events;
         audit.ShouldContain(e => e.Action == "retention.destroyed" && e.EntityId == decisionId.ToString());
         audit.Count(e => e.Action == "archive.destroyed").ShouldBe(2);

@@ -150,9 +150,9 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
             var queries = strategy switch
             {
-                "rare" => new InboxQueries(db, _clock) { RareTermLimit = 1_000_000 },
-                "common" => new InboxQueries(db, _clock) { RareTermLimit = -1 },
-                _ => new InboxQueries(db, _clock),
+                "rare" => new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock) { RareTermLimit = 1_000_000 },
+                "common" => new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock) { RareTermLimit = -1 },
+                _ => new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock),
             };
             (await queries.CountersAsync(viewer, Ct)).ShouldBe(await PlainCountersAsync(db, viewer), $"counters of {viewer.PositionIds.First()}");
             foreach (var search in searches)
@@ -208,9 +208,9 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
             var queries = strategy switch
             {
-                "rare" => new ArchiveQueries(db) { RareTermLimit = 1_000_000 },
-                "common" => new ArchiveQueries(db) { RareTermLimit = -1 },
-                _ => new ArchiveQueries(db),
+                "rare" => new ArchiveQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>()) { RareTermLimit = 1_000_000 },
+                "common" => new ArchiveQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>()) { RareTermLimit = -1 },
+                _ => new ArchiveQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>()),
             };
             foreach (var search in searches)
             {
@@ -354,7 +354,7 @@ public sealed class GeneratedInboxTests(PostgresServer server) : IAsyncLifetime
 
         var plain = await PlainSearchAsync(db, viewer, search);
         plain.Ids.ShouldContain(letter);
-        var page = await new InboxQueries(db, _clock).SearchAsync(viewer, search, Ct);
+        var page = await new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock).SearchAsync(viewer, search, Ct);
         page.Total.ShouldBe(plain.Total);
         page.Items.Select(i => i.LetterId).ShouldBe(plain.Ids);
         (await ScalarAsync($"SELECT count(*) FROM letters.inbox_entries WHERE position_id = '{giver}' AND letter_id = '{letter}'")).ShouldBe(1);

@@ -61,7 +61,7 @@ public sealed class InternalDeliverySearchTests(PostgresServer server) : IAsyncL
         // At once, from another scope (another request or circuit), as the addressee.
         await using var scope = _module.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LettersDbContext>();
-        var inbox = path == "rare" ? new InboxQueries(db, _clock) { RareTermLimit = 1_000_000 } : new InboxQueries(db, _clock) { RareTermLimit = -1 };
+        var inbox = path == "rare" ? new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock) { RareTermLimit = 1_000_000 } : new InboxQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<LettersDbContext>>(), _clock) { RareTermLimit = -1 };
         var head = (await scope.ServiceProvider.GetRequiredService<Viewers>().ForAsync(_headEmployee, keepsAgenda: false, Ct)).ShouldNotBeNull();
 
         foreach (var text in new[] { unique, subject, "aplikasi", "  Permintaan   DATA " + unique.ToUpperInvariant() })

@@ -17,7 +17,7 @@ public static class AuditModule
     public static IServiceCollection AddAuditModule(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddDbContext<AuditDbContext>((sp, o) => Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextFactory<AuditDbContext>((sp, o) => Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.TryAddScoped<ICurrentActor, HttpCurrentActor>();
         services.TryAddScoped<IAuditTrail, AuditTrail>();
         services.TryAddSingleton(TimeProvider.System);
@@ -40,10 +40,12 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrent
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }
 
-internal sealed class AuditTrail(AuditDbContext db, ICurrentActor actor, TimeProvider clock) : IAuditTrail
+/// <summary>Each record is written through a context of its own, so two changes audited at once in one Blazor circuit never share one.</summary>
+internal sealed class AuditTrail(IDbContextFactory<AuditDbContext> contexts, ICurrentActor actor, TimeProvider clock) : IAuditTrail
 {
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Entries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(),
@@ -59,6 +61,5 @@ internal sealed class AuditTrail(AuditDbContext db, ICurrentActor actor, TimePro
             Data = auditEvent.Data is null ? null : JsonSerializer.Serialize(auditEvent.Data),
         });
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 }

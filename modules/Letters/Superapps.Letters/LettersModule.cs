@@ -40,7 +40,7 @@ public static class LettersModule
     public static IServiceCollection AddLettersModule(this IServiceCollection services)
     {
         services.AddOptions<LettersOptions>().BindConfiguration(LettersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<LettersDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), LettersDbContext.Schema));
+        services.AddDbContextFactory<LettersDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), LettersDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<LettersDbContext>(order: 30);
         services.AddSingleton<IDatabaseInitializer, ClassificationSeeder>();

@@ -26,7 +26,7 @@ public static class OrganizationModule
     /// </summary>
     public static IServiceCollection AddOrganizationDirectory(this IServiceCollection services)
     {
-        services.AddDbContext<OrganizationDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), OrganizationDbContext.Schema));
+        services.AddDbContextFactory<OrganizationDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), OrganizationDbContext.Schema));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddMigrationsInitializer<OrganizationDbContext>(order: 10);

@@ -7,23 +7,28 @@ using Superapps.SharedKernel;
 namespace Superapps.Organization.Features;
 
 /// <summary>The <see cref="IOrganizationDirectory"/> facade over the module's own tables.</summary>
-internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvider clock) : IOrganizationDirectory
+/// <remarks>Every call reads through a context of its own: the directory is read by every module and, in a Blazor circuit, by
+/// several components at once, and one context must never run two queries at the same time.</remarks>
+internal sealed class OrganizationDirectory(IDbContextFactory<OrganizationDbContext> contexts, TimeProvider clock) : IOrganizationDirectory
 {
     public async Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId, cancellationToken);
-        return employee is null ? null : (await ProfilesAsync([employee], cancellationToken))[0];
+        return employee is null ? null : (await ProfilesAsync(db, [employee], cancellationToken))[0];
     }
 
     public async Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var value = nip.Replace(" ", string.Empty, StringComparison.Ordinal);
         var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Nip == value, cancellationToken);
-        return employee is null ? null : (await ProfilesAsync([employee], cancellationToken))[0];
+        return employee is null ? null : (await ProfilesAsync(db, [employee], cancellationToken))[0];
     }
 
     public async Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Addresses are stored in lower case (Employee.SetEmail).
         var value = email.Trim().ToLowerInvariant();
         if (value.Length == 0)
@@ -32,17 +37,19 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
         }
 
         var employees = await db.Employees.AsNoTracking().Where(e => e.Email == value && e.IsActive).Take(2).ToListAsync(cancellationToken);
-        return employees.Count == 1 ? (await ProfilesAsync(employees, cancellationToken))[0] : null;
+        return employees.Count == 1 ? (await ProfilesAsync(db, employees, cancellationToken))[0] : null;
     }
 
     public async Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var reportsTo = await db.Positions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.ReportsToId, cancellationToken);
         return Hierarchy.IsBelow(superiorPositionId, subordinatePositionId, reportsTo);
     }
 
     public async Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var position = await db.Positions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == positionId, cancellationToken);
         if (position is null)
         {
@@ -65,6 +72,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
 
     public async Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var positions = await db.Positions.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
         var children = positions.ToLookup(p => p.ReportsToId);
         var below = new List<(Position Position, int Depth)>();
@@ -80,7 +88,7 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
             }
         }
 
-        var infos = await InfosAsync([.. below.Select(b => b.Position)], cancellationToken);
+        var infos = await InfosAsync(db, [.. below.Select(b => b.Position)], cancellationToken);
         var depthOf = below.ToDictionary(b => b.Position.Id, b => b.Depth);
         var needle = text?.Trim();
         return [.. infos
@@ -93,17 +101,19 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
 
     public async Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var positions = await db.Positions.AsNoTracking().Where(p => p.AgencyId == agencyId && p.IsActive).ToListAsync(cancellationToken);
-        return [.. (await InfosAsync(positions, cancellationToken)).OrderBy(i => i.Level).ThenBy(i => i.Title)];
+        return [.. (await InfosAsync(db, positions, cancellationToken)).OrderBy(i => i.Level).ThenBy(i => i.Title)];
     }
 
     public async Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var heads = await db.Positions.AsNoTracking().Where(p => p.IsHeadOfAgency && p.IsActive).ToListAsync(cancellationToken);
-        return [.. (await InfosAsync(heads, cancellationToken)).OrderBy(i => i.AgencyName).ThenBy(i => i.Title)];
+        return [.. (await InfosAsync(db, heads, cancellationToken)).OrderBy(i => i.AgencyName).ThenBy(i => i.Title)];
     }
 
-    private async Task<List<PositionInfo>> InfosAsync(IReadOnlyList<Position> positions, CancellationToken cancellationToken)
+    private async Task<List<PositionInfo>> InfosAsync(OrganizationDbContext db, IReadOnlyList<Position> positions, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
         var ids = positions.Select(p => p.Id).ToList();
@@ -124,23 +134,28 @@ internal sealed class OrganizationDirectory(OrganizationDbContext db, TimeProvid
 
     public async Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var employees = await db.Employees.AsNoTracking().Where(e => e.IsActive).OrderBy(e => e.Name).ToListAsync(cancellationToken);
-        return await ProfilesAsync(employees, cancellationToken);
+        return await ProfilesAsync(db, employees, cancellationToken);
     }
 
     public async Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
         return agency is null ? null : Profile(agency);
     }
 
-    public async Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
-        [.. (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(Profile)];
+    public async Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).ToListAsync(cancellationToken)).Select(Profile)];
+    }
 
     private static AgencyProfile Profile(Agency a) =>
         new(a.Id, a.Code, a.Name, a.ShortName, a.Kind, a.IsActive, a.Address, a.PostalCode, a.Telephone, a.Fax, a.Email, a.Website, a.ParentId);
 
-    private async Task<IReadOnlyList<EmployeeProfile>> ProfilesAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EmployeeProfile>> ProfilesAsync(OrganizationDbContext db, IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
     {
         var today = Wib.Today(clock);
         var ids = employees.Select(e => e.Id).ToList();

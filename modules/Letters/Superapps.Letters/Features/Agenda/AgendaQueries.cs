@@ -40,13 +40,14 @@ public sealed record AgendaLines(IReadOnlyList<AgendaRow> Items, int Total);
 /// Terbatas, Rahasia and Sangat Rahasia letters show their agenda line only (masked) unless the viewer is named on them,
 /// and are never found by what they mask.
 /// </summary>
-public sealed class AgendaQueries(LettersDbContext db)
+public sealed class AgendaQueries(IDbContextFactory<LettersDbContext> contexts)
 {
     public const int MaxExport = 10_000;
 
     public async Task<AgendaLines> SearchAsync(Viewer viewer, AgendaSearch search, CancellationToken cancellationToken = default)
     {
-        var lines = Lines(viewer, search);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lines = Lines(db, viewer, search);
         var total = await lines.CountAsync(cancellationToken);
         var size = Math.Clamp(search.PageSize, 1, 100);
         var items = await Project(Sort(lines, search.SortBy, search.Descending).Skip(Math.Max(0, search.Page) * size).Take(size)).ToListAsync(cancellationToken);
@@ -56,7 +57,8 @@ public sealed class AgendaQueries(LettersDbContext db)
     /// <summary>Every matching line (at most <see cref="MaxExport"/>), in agenda order, for the CSV export.</summary>
     public async Task<IReadOnlyList<AgendaRow>> ExportAsync(Viewer viewer, AgendaSearch search, CancellationToken cancellationToken = default)
     {
-        var items = await Project(Sort(Lines(viewer, search), search.SortBy ?? "number", search.SortBy is not null && search.Descending).Take(MaxExport))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = await Project(Sort(Lines(db, viewer, search), search.SortBy ?? "number", search.SortBy is not null && search.Descending).Take(MaxExport))
             .ToListAsync(cancellationToken);
         return [.. items.Select(ToRow)];
     }
@@ -72,7 +74,7 @@ public sealed class AgendaQueries(LettersDbContext db)
     private sealed record Projected(Guid Id, int Number, int Year, DateTimeOffset ReceivedAt, string? Sender, string? SenderNumber, DateOnly? SenderDate,
         string? Subject, SecurityClass SecurityClass, Urgency Urgency, string AddresseeTitle, LetterStatus Status, bool Visible);
 
-    private IQueryable<Line> Lines(Viewer viewer, AgendaSearch search)
+    private static IQueryable<Line> Lines(LettersDbContext db, Viewer viewer, AgendaSearch search)
     {
         if (!viewer.KeepsAgenda)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Retention;
 using Superapps.SharedKernel;
 
 namespace Superapps.Letters.Features.Archive;
@@ -68,7 +69,7 @@ public static class ArchiveLinks
 /// that index, and the metadata filters are checked in it. Full text is checked on the entry. A rare search term's few
 /// entries come from the full-text index first; a common one is checked on the viewer's newest entries until the page is full.
 /// </remarks>
-public sealed class ArchiveQueries(LettersDbContext db)
+public sealed class ArchiveQueries(IDbContextFactory<LettersDbContext> contexts)
 {
     /// <summary>The total is exact up to this many letters (or the end of the requested page); beyond it the pager says "1.000+".</summary>
     public const int TotalBound = 1_000;
@@ -87,11 +88,12 @@ public sealed class ArchiveQueries(LettersDbContext db)
 
     public async Task<ArchiveLines> SearchAsync(Viewer viewer, ArchiveSearch search, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(search);
         var positions = viewer.PositionIds.ToArray();
         var masks = viewer.KeepsAgenda;
-        var readers = Filter(Readers(viewer, positions), search);
+        var readers = Filter(Readers(db, viewer, positions), search);
 
         if (!string.IsNullOrWhiteSpace(search.Correspondent))
         {
@@ -107,7 +109,7 @@ public sealed class ArchiveQueries(LettersDbContext db)
 
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            readers = await MatchingAsync(readers, search.Text.Trim(), masks, positions, cancellationToken);
+            readers = await MatchingAsync(db, readers, search.Text.Trim(), masks, positions, cancellationToken);
         }
 
         var keys = readers.Select(r => new Key { EntryId = r.EntryId, ClosedAt = r.ClosedAt, LetterDate = r.LetterDate });
@@ -145,11 +147,25 @@ public sealed class ArchiveQueries(LettersDbContext db)
     }
 
     /// <summary>
+    /// The destruction of a letter (incoming or outgoing), or null when it was not destroyed. For the letter's own page, which has
+    /// already checked that the viewer may see the letter: the decision is metadata, the destroyed content is gone either way.
+    /// </summary>
+    public async Task<LetterDestruction?> DestructionOfAsync(ArchiveKind kind, Guid letterId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from entry in db.ArchiveEntries.AsNoTracking()
+            where entry.Kind == kind && entry.SourceId == letterId && entry.DisposalStatus == DisposalStatus.Destroyed
+            join decision in db.RetentionDecisions.AsNoTracking() on entry.DecisionId equals decision.Id
+            select new LetterDestruction(decision.DecidedOn, decision.BeritaAcaraNumber, decision.DecidedByName, decision.RecordedAt, decision.Reason))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The viewer's reader rows. One reader is compared by equality, not as a list: PostgreSQL 15 reads an index in order only
     /// under equality, and the newest page would otherwise be a sort of all the viewer's entries. An agenda keeper reads their
     /// OPD's rows, plus the rows of their positions on letters another OPD holds (a Plt elsewhere): two ranges, merged in order.
     /// </summary>
-    private IQueryable<ArchiveReader> Readers(Viewer viewer, Guid[] positions)
+    private static IQueryable<ArchiveReader> Readers(LettersDbContext db, Viewer viewer, Guid[] positions)
     {
         var readers = db.ArchiveReaders.AsNoTracking();
         if (!viewer.KeepsAgenda)
@@ -173,7 +189,7 @@ public sealed class ArchiveQueries(LettersDbContext db)
     /// common one in one statement, so one bounded look at the number and full-text indexes decides: a rare term's entries are
     /// then looked up among the viewer's rows by id, a common term is checked on the viewer's rows, newest first.
     /// </summary>
-    private async Task<IQueryable<ArchiveReader>> MatchingAsync(IQueryable<ArchiveReader> readers, string text, bool masks, Guid[] positions,
+    private async Task<IQueryable<ArchiveReader>> MatchingAsync(LettersDbContext db, IQueryable<ArchiveReader> readers, string text, bool masks, Guid[] positions,
         CancellationToken cancellationToken)
     {
         var matching = await db.ArchiveEntries.Where(e => e.Number == text).Select(e => e.Id)

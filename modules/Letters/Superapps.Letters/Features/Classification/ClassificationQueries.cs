@@ -6,10 +6,11 @@ using Superapps.SharedKernel;
 namespace Superapps.Letters.Features.Classification;
 
 /// <summary>Finds archive classification codes by code or name, for pickers.</summary>
-public sealed class ClassificationQueries(LettersDbContext db)
+public sealed class ClassificationQueries(IDbContextFactory<LettersDbContext> contexts)
 {
-    public Task<List<ClassificationCode>> SearchAsync(string? text, CancellationToken cancellationToken = default)
+    public async Task<List<ClassificationCode>> SearchAsync(string? text, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.ClassificationCodes.AsNoTracking().Where(c => c.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
         {
@@ -18,6 +19,6 @@ public sealed class ClassificationQueries(LettersDbContext db)
             query = query.Where(c => c.Code.StartsWith(value) || EF.Functions.ILike(c.Name, pattern));
         }
 
-        return query.OrderBy(c => c.Code).Take(30).ToListAsync(cancellationToken);
+        return await query.OrderBy(c => c.Code).Take(30).ToListAsync(cancellationToken);
     }
 }

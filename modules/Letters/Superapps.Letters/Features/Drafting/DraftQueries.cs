@@ -36,10 +36,11 @@ public sealed record DraftActions(bool Edit, bool Submit, bool Approve, bool Ret
 public sealed record DraftView(OutgoingLetter Letter, IReadOnlyList<OutgoingFileInfo> Files, IReadOnlyList<DiffSegment>? Diff, DraftActions Actions);
 
 /// <summary>The drafting lists (server-side paging), one draft as a viewer may see it, and its files.</summary>
-public sealed class DraftQueries(LettersDbContext db)
+public sealed class DraftQueries(IDbContextFactory<LettersDbContext> contexts)
 {
     public async Task<DraftPage> ListAsync(Viewer viewer, DraftTab tab, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(viewer);
         var positions = viewer.PositionIds.ToList();
         var query = tab switch
@@ -61,6 +62,12 @@ public sealed class DraftQueries(LettersDbContext db)
     /// <summary>"Perlu diperiksa", "Perlu ditandatangani" and "Ditandatangani belum terkirim" for the viewer's positions.</summary>
     public async Task<(int ToReview, int ToSign, int SignedNotSent)> CountersAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CountersAsync(db, viewer, cancellationToken);
+    }
+
+    internal static async Task<(int ToReview, int ToSign, int SignedNotSent)> CountersAsync(LettersDbContext db, Viewer viewer, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(viewer);
         var positions = viewer.PositionIds.ToList();
         var waiting = db.OutgoingLetters.Where(l => l.CurrentPositionId != null && positions.Contains(l.CurrentPositionId.Value));
@@ -73,6 +80,7 @@ public sealed class DraftQueries(LettersDbContext db)
 
     public async Task<DraftView> GetAsync(Viewer viewer, Guid id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(viewer);
         var letter = await db.OutgoingLetters.AsNoTracking().Include(l => l.Steps).Include(l => l.Versions).AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -91,6 +99,7 @@ public sealed class DraftQueries(LettersDbContext db)
     /// <summary>A file of a draft the viewer may see.</summary>
     public async Task<OutgoingLetterFile> GetFileAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(viewer);
         var file = await db.OutgoingLetterFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken)
             ?? throw new DomainRuleException(DraftingErrors.NotFound);

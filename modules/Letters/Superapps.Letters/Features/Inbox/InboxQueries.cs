@@ -52,7 +52,7 @@ public sealed record InboxPage(IReadOnlyList<InboxRow> Items, int Total, bool To
 /// (<see cref="InboxProjection"/>), one per position and letter, with the letter's date and filterable columns. The newest
 /// page is a range scan of that table's index; the total is counted up to a bound, not to the end.
 /// </remarks>
-public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
+public sealed class InboxQueries(IDbContextFactory<LettersDbContext> contexts, TimeProvider clock)
 {
     /// <summary>Totals are counted up to this many letters (or up to the end of the requested page, if further).</summary>
     public const int TotalBound = 1000;
@@ -62,14 +62,15 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
 
     public async Task<InboxCounters> CountersAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var positions = viewer.PositionIds.ToList();
         var now = clock.GetUtcNow();
         var toMe = db.Recipients.Where(r => positions.Contains(r.PositionId));
         var dispositions = db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status != DispositionStatus.Cancelled);
-        var drafts = await new Drafting.DraftQueries(db).CountersAsync(viewer, cancellationToken);
+        var drafts = await Drafting.DraftQueries.CountersAsync(db, viewer, cancellationToken);
         return new InboxCounters(
             UnreadLetters: await toMe.CountAsync(r => r.Kind == RecipientKind.To && r.ReadAt == null, cancellationToken),
-            LettersWithoutFollowUp: await Entries(positions).CountAsync(e => e.Status == LetterStatus.Open && e.Addressed && !e.FollowedUp, cancellationToken),
+            LettersWithoutFollowUp: await Entries(db, positions).CountAsync(e => e.Status == LetterStatus.Open && e.Addressed && !e.FollowedUp, cancellationToken),
             UnreadDispositions: await dispositions.CountAsync(d => d.Status == DispositionStatus.Unread, cancellationToken),
             DispositionsNotActedOn: await dispositions.CountAsync(d => d.Status == DispositionStatus.Read, cancellationToken),
             UnreadCopies: await toMe.CountAsync(r => r.Kind == RecipientKind.Cc && r.ReadAt == null, cancellationToken),
@@ -83,19 +84,20 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
 
     public async Task<InboxPage> SearchAsync(Viewer viewer, InboxSearch search, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var positions = viewer.PositionIds.ToList();
         var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
         var number = text is null ? null : LikePattern.StartsWith(text);
         var size = Math.Clamp(search.PageSize, 1, 100);
         var skip = Math.Max(0, search.Page) * size;
 
-        var entries = Filter(Entries(positions), search, positions);
+        var entries = Filter(db, Entries(db, positions), search, positions);
         if (text is not null)
         {
             // A rare term's few letters come from the full-text and trigram indexes, and are looked up in the viewer's entries
             // by primary key. A common term is checked on the viewer's entries, newest first, until the page is full.
             // PostgreSQL cannot tell the two apart in one statement, so one bounded look at the indexes decides.
-            var matching = await Matching(text, number!).Take(RareTermLimit + 1).ToListAsync(cancellationToken);
+            var matching = await Matching(db, text, number!).Take(RareTermLimit + 1).ToListAsync(cancellationToken);
             if (matching.Count <= RareTermLimit)
             {
                 var ids = matching.Distinct().ToList();
@@ -162,7 +164,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
             }).ToListAsync(cancellationToken);
         // The page's own entries by primary key (at most a page per position): a letter is a copy when every position of the
         // viewer's is named on it only as a copy. No join is added to the query of the page itself.
-        var copies = (await Entries(positions).Where(e => pageIds.Contains(e.LetterId)).Select(e => new { e.LetterId, e.Copy }).ToListAsync(cancellationToken))
+        var copies = (await Entries(db, positions).Where(e => pageIds.Contains(e.LetterId)).Select(e => new { e.LetterId, e.Copy }).ToListAsync(cancellationToken))
             .GroupBy(e => e.LetterId).Where(g => g.All(e => e.Copy)).Select(g => g.Key).ToHashSet();
         var order = pageIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         return new InboxPage([.. rows.OrderBy(r => order[r.Id]).Select(r => new InboxRow(r.Id, $"{r.AgendaNumber:D4}/{r.AgendaYear}", r.ReceivedAt, r.Sender, r.SenderNumber, r.Subject,
@@ -173,7 +175,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
     /// The viewer's inbox entries. One position is compared by equality, not as a list: PostgreSQL 15 does not read an index
     /// in order under <c>position_id = ANY(…)</c>, and the newest page would be a sort of all the viewer's letters.
     /// </summary>
-    private IQueryable<InboxEntry> Entries(List<Guid> positions)
+    private static IQueryable<InboxEntry> Entries(LettersDbContext db, List<Guid> positions)
     {
         if (positions.Count == 1)
         {
@@ -185,7 +187,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
     }
 
     /// <summary>The filters of the search, on the entries' copies of the letter's columns.</summary>
-    private IQueryable<InboxEntry> Filter(IQueryable<InboxEntry> entries, InboxSearch search, List<Guid> positions)
+    private static IQueryable<InboxEntry> Filter(LettersDbContext db, IQueryable<InboxEntry> entries, InboxSearch search, List<Guid> positions)
     {
         if (search.SecurityClass is { } securityClass)
         {
@@ -211,13 +213,13 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
         {
             InboxStatus.Open => entries.Where(e => e.Status == LetterStatus.Open),
             InboxStatus.Closed => entries.Where(e => e.Status == LetterStatus.Closed),
-            InboxStatus.Unread => entries.Where(e => UnreadLetterIds(positions).Contains(e.LetterId)),
+            InboxStatus.Unread => entries.Where(e => UnreadLetterIds(db, positions).Contains(e.LetterId)),
             _ => entries,
         };
     }
 
     /// <summary>Letters whose subject, sender or number match, or with a disposition whose note or report matches: each part has its index.</summary>
-    private IQueryable<Guid> Matching(string text, string number) =>
+    private static IQueryable<Guid> Matching(LettersDbContext db, string text, string number) =>
         db.Letters
             .Where(l => EF.Property<NpgsqlTsVector>(l, LetterConfiguration.SearchVector).Matches(EF.Functions.WebSearchToTsQuery("simple", text))
                 || EF.Functions.ILike(l.SenderNumber, number))
@@ -227,7 +229,7 @@ public sealed class InboxQueries(LettersDbContext db, TimeProvider clock)
                 .Select(d => d.LetterId));
 
     /// <summary>Letters with an unread receipt or an unread disposition for one of the viewer's positions (all of them visible).</summary>
-    private IQueryable<Guid> UnreadLetterIds(List<Guid> positions) =>
+    private static IQueryable<Guid> UnreadLetterIds(LettersDbContext db, List<Guid> positions) =>
         db.Recipients.Where(r => positions.Contains(r.PositionId) && r.ReadAt == null).Select(r => r.LetterId)
             .Concat(db.Dispositions.Where(d => positions.Contains(d.ToPositionId) && d.Status == DispositionStatus.Unread).Select(d => d.LetterId));
 }

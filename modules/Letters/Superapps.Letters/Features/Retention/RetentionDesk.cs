@@ -212,17 +212,6 @@ public sealed class RetentionDesk(LettersDbContext db, IAuditTrail audit, TimePr
         return decision.Id;
     }
 
-    /// <summary>
-    /// The destruction of a letter (incoming or outgoing), or null when it was not destroyed. For the letter's own page, which has
-    /// already checked that the viewer may see the letter: the decision is metadata, the destroyed content is gone either way.
-    /// </summary>
-    public Task<LetterDestruction?> DestructionOfAsync(ArchiveKind kind, Guid letterId, CancellationToken cancellationToken = default) =>
-        (from entry in db.ArchiveEntries.AsNoTracking()
-         where entry.Kind == kind && entry.SourceId == letterId && entry.DisposalStatus == DisposalStatus.Destroyed
-         join decision in db.RetentionDecisions.AsNoTracking() on entry.DecisionId equals decision.Id
-         select new LetterDestruction(decision.DecidedOn, decision.BeritaAcaraNumber, decision.DecidedByName, decision.RecordedAt, decision.Reason))
-        .FirstOrDefaultAsync(cancellationToken);
-
     internal static bool IsDue(ArchiveEntry entry, RetentionDecisionKind kind, DateOnly today) => kind switch
     {
         RetentionDecisionKind.Transfer => entry.DisposalStatus == DisposalStatus.Active && entry.ActiveUntil <= today,
