@@ -26,13 +26,29 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = Path.Combine(DevStackOptions.FindRepositoryRoot(), "artifacts", "screenshots");
 
+    /// <summary>What the identity server and the portal wrote (warnings and up), one file per test run.</summary>
+    public static string ServerLog { get; } = Path.Combine(DevStackOptions.FindRepositoryRoot(), "artifacts", "browser-logs",
+        $"servers-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+
+    private static readonly Lock LogLock = new();
+
+    private static void WriteServerLog(string line)
+    {
+        lock (LogLock)
+        {
+            File.AppendAllText(ServerLog, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}{Environment.NewLine}");
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         await _postgres.InitializeAsync();
         ConnectionString = await _postgres.CreateDatabaseAsync("browser");
         _data = Path.Combine(Path.GetTempPath(), "superapps-browser", Guid.NewGuid().ToString("N")[..8]);
+        // The servers' warnings and errors (a broken circuit, an unhandled exception) go to a log beside the screenshots.
+        Directory.CreateDirectory(Path.GetDirectoryName(ServerLog)!);
         _stack = await DevStack.StartAsync(new DevStackOptions(DevStackOptions.FindRepositoryRoot(), ConnectionString, _data,
-            LocalPostgresCluster.FreePort(), LocalPostgresCluster.FreePort(), Guid.NewGuid().ToString("N"), Password, Quiet: true));
+            LocalPostgresCluster.FreePort(), LocalPostgresCluster.FreePort(), Guid.NewGuid().ToString("N"), Password, Quiet: true), WriteServerLog);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

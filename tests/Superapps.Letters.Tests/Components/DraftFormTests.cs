@@ -181,6 +181,21 @@ public sealed class DraftFormTests : SuperappsComponentTest
     }
 
     [Fact]
+    public async Task Adding_an_addressee_or_a_copy_waits_for_a_chosen_position()
+    {
+        // "Tambah" before a position is chosen would add nothing; it stays disabled until the select holds one.
+        var cut = RenderForm(NewModel());
+        cut.Find("[data-testid=draft-addressee-add]").HasAttribute("disabled").ShouldBeTrue();
+        cut.Find("[data-testid=draft-copy-add]").HasAttribute("disabled").ShouldBeTrue();
+
+        await ChooseAsync<Guid?>(cut, "draft-addressee", OtherHead.PositionId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=draft-addressee-add]").HasAttribute("disabled").ShouldBeFalse());
+        cut.Find("[data-testid=draft-copy-add]").HasAttribute("disabled").ShouldBeTrue();
+        cut.Find("[data-testid=draft-addressee-add]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=draft-addressee-chip]").TextContent.ShouldContain(OtherHead.Title));
+    }
+
+    [Fact]
     public async Task Copies_to_positions_and_free_text_copies_both_reach_the_input()
     {
         var cut = RenderForm(NewModel(), canSubmit: false);
