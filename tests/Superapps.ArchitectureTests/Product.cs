@@ -41,6 +41,7 @@ public static class Product
         typeof(Superapps.Signing.SigningModule).Assembly,
         typeof(Superapps.Tickets.Contracts.INetworkSites).Assembly,
         typeof(Superapps.Tickets.TicketsModule).Assembly,
+        typeof(Superapps.Datasets.Domain.DatasetSchema).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];
