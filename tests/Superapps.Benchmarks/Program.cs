@@ -11,6 +11,7 @@ return command switch
     "sign" => await SigningBenchmark.RunAsync(arguments),
     "tickets-generate" => await TicketQueueBenchmark.GenerateAsync(arguments),
     "tickets-run" => await TicketQueueBenchmark.RunAsync(arguments),
+    "upload-validate" => await UploadValidationBenchmark.RunAsync(arguments),
     _ => Help(),
 };
 
@@ -32,6 +33,8 @@ static int Help()
               Fills a private PostgreSQL cluster under artifacts/benchmark-tickets-db with the Tickets migrations and generated tickets.
           tickets-run [--iterations 200] [--warmup 20] [--only NAME] [--data-dir DIR] [--out FILE]
               Calls the real TicketQueue for each scenario (lead and technician) and prints p50/p95/p99/max (markdown).
+          upload-validate [--rows 100000] [--iterations 5] [--out FILE]
+              Streams a generated CSV through the real UploadValidator (Datasets) and prints the times and the extra peak memory (markdown).
         """);
     return 1;
 }
