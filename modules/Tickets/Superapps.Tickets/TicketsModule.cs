@@ -141,5 +141,6 @@ public sealed class TicketsPortalModule : IPortalModule
         TicketFileEndpoints.Map(endpoints);
         TicketReportEndpoints.Map(endpoints);
         SiteImportEndpoints.Map(endpoints);
+        TicketMoveEndpoints.Map(endpoints);
     }
 }
