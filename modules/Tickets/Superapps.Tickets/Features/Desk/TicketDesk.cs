@@ -16,6 +16,9 @@ namespace Superapps.Tickets.Features.Desk;
 /// </summary>
 public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla, TicketChanges changes)
 {
+    /// <summary>Set while <see cref="ExpectingVersionAsync"/> runs its move.</summary>
+    private uint? _expectedVersion;
+
     public Task TriageAsync(Guid ticketId, TicketActor actor, TicketImpact impact, TicketUrgency urgency, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.triaged", (t, now) => t.Triage(actor, impact, urgency, now), cancellationToken);
 
@@ -69,8 +72,6 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
             _expectedVersion = null;
         }
     }
-
-    private uint? _expectedVersion;
 
     private async Task ChangeAsync(Guid ticketId, TicketActor actor, string auditAction, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
