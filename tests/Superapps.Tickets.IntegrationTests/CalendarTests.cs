@@ -93,4 +93,55 @@ public sealed class CalendarTests(PostgresServer server)
         (await read.ServiceProvider.GetRequiredService<TicketsDbContext>().CalendarEntries
             .CountAsync(e => e.FirstDay == new DateOnly(2026, 11, 25), Ct)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Adding_or_removing_a_day_off_recomputes_the_stored_due_times_of_open_tickets_only()
+    {
+        await using var harness = await TicketsHarness.CreateAsync(server);
+        var site = await harness.SiteAsync();
+        var reporting = harness.Get<Superapps.Tickets.Features.Reporting.TicketReporting>();
+        var desk = harness.Get<Superapps.Tickets.Features.Desk.TicketDesk>();
+        // Monday 23 November 09.00 WIB: a P4 ticket (response 8 h 30 min: due Tuesday 09.00), and one resolved at once.
+        var open = await reporting.ReportAsync(new(site.Id, Superapps.Tickets.Contracts.TicketCategory.Other, "Printer jaringan mati."), TicketsHarness.Reporter, Ct);
+        var done = await reporting.ReportAsync(new(site.Id, Superapps.Tickets.Contracts.TicketCategory.Other, "Printer lantai 2 mati."), TicketsHarness.Reporter, Ct);
+        await desk.TakeAsync(done.Id, TicketsHarness.Technician, Ct);
+        await desk.StartAsync(done.Id, TicketsHarness.Technician, Ct);
+        harness.Clock.Advance(TimeSpan.FromMinutes(30));
+        await desk.ResolveAsync(done.Id, TicketsHarness.Technician, "Kertas macet.", Ct);
+
+        async Task<Superapps.Tickets.Domain.Ticket> Saved(Guid id)
+        {
+            await using var scope = harness.NewScope();
+            return await scope.ServiceProvider.GetRequiredService<TicketsDbContext>().Tickets.AsNoTracking().SingleAsync(t => t.Id == id, Ct);
+        }
+
+        var before = await Saved(open.Id);
+        before.ResponseDueAt.ShouldBe(Wib(2026, 11, 24, 9));
+        var resolvedBefore = await Saved(done.Id);
+        harness.Audit.Clear();
+
+        // Tuesday becomes a day off: the open ticket's response falls due on Wednesday; the resolved ticket is left as it was.
+        var calendar = harness.Get<TicketCalendar>();
+        var entry = await calendar.AddAsync(new NewCalendarEntry(CalendarEntryKind.LocalDayOff, "Pilkada", new(2026, 11, 24), new(2026, 11, 24)), "Admin", Ct);
+        var moved = await Saved(open.Id);
+        moved.ResponseDueAt.ShouldBe(Wib(2026, 11, 25, 9));
+        moved.ResponseWarnAt.ShouldBe(before.ResponseWarnAt); // 75 % of the target falls on Monday 15.22.30 either way
+        moved.ResolutionDueAt.ShouldNotBeNull().ShouldBeGreaterThan(before.ResolutionDueAt!.Value);
+        var resolvedAfter = await Saved(done.Id);
+        resolvedAfter.Version.ShouldBe(resolvedBefore.Version);
+        resolvedAfter.ResolutionBusinessTime.ShouldBe(resolvedBefore.ResolutionBusinessTime);
+
+        // Removed again (from another scope, as the page's circuit would): back to Tuesday.
+        await using (var scope = harness.NewScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TicketCalendar>().RemoveAsync(entry.Id, Ct);
+        }
+
+        var back = await Saved(open.Id);
+        back.ResponseDueAt.ShouldBe(before.ResponseDueAt);
+        back.ResponseWarnAt.ShouldBe(before.ResponseWarnAt);
+        back.ResolutionDueAt.ShouldBe(before.ResolutionDueAt);
+        harness.Audit.Events.Select(e => e.Action).ShouldBe(["calendar.entry-added", "calendar.entry-removed"]);
+        harness.Audit.Events.ShouldAllBe(e => e.Data!.ToString()!.Contains("recomputedTickets = 1"));
+    }
 }

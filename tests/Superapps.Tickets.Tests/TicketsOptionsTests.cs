@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Superapps.Tickets.Domain.Calendar;
 using Superapps.Tickets.Domain.Sla;
 using Superapps.Tickets.Contracts;
@@ -64,5 +67,31 @@ public sealed class TicketsOptionsTests
     {
         WorkingHours.TryParse(text, out var parsed).ShouldBe(valid);
         (parsed?.Length ?? TimeSpan.Zero).ShouldBe(TimeSpan.FromHours(hours));
+    }
+
+    [Theory]
+    [InlineData(null, null, "DISKOMINFO")]
+    [InlineData("KOMINFO", null, "KOMINFO")]
+    [InlineData(null, "DISKOMINFOSANDI", "DISKOMINFOSANDI")]
+    [InlineData("KOMINFO", "DISKOMINFOSANDI", "KOMINFO")]
+    public void The_helpdesk_OPD_is_one_setting_and_the_older_escalation_key_is_still_read(string? helpdesk, string? escalation, string expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (helpdesk is not null)
+        {
+            settings["Superapps:Tickets:HelpdeskAgencyCode"] = helpdesk;
+        }
+
+        if (escalation is not null)
+        {
+            settings["Superapps:Tickets:Escalation:AgencyCode"] = escalation;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddTicketsModule();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IOptions<TicketsOptions>>().Value.HelpdeskAgencyCode.ShouldBe(expected);
     }
 }

@@ -46,6 +46,10 @@ public static class TabularErrors
     public static UserError DuplicateColumn(string column) => new("tabular.duplicate-column",
         $"Kolom \"{column}\" muncul lebih dari sekali.", $"The column \"{column}\" appears more than once.", "file");
 
+    /// <summary>An empty required cell, for an import that has no error of its own for it.</summary>
+    public static UserError Required(string column) => new("tabular.required",
+        $"Kolom {column} wajib diisi.", $"The column {column} is required.", column);
+
     public static readonly UserError Formula = new("tabular.formula",
         "Sel berisi rumus; impor hanya menerima nilai. Salin lalu tempel sebagai nilai.",
         "The cell holds a formula; imports take values only. Copy and paste it as values.");

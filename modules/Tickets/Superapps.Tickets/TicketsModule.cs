@@ -43,7 +43,15 @@ public static class TicketsModule
     {
         services.AddOptions<TicketsOptions>().BindConfiguration(TicketsOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
-                options.MailIntake.InboundDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "mail-inbound"))
+            {
+                options.MailIntake.InboundDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "mail-inbound");
+                // The helpdesk OPD was once also set as Escalation:AgencyCode; a configuration that still does so keeps working.
+                if (configuration[$"{TicketsOptions.Section}:{nameof(TicketsOptions.HelpdeskAgencyCode)}"] is null
+                    && configuration[$"{TicketsOptions.Section}:Escalation:AgencyCode"] is { Length: > 0 } legacy)
+                {
+                    options.HelpdeskAgencyCode = legacy;
+                }
+            })
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketsOptions>, TicketsOptionsValidator>());
         services.AddDbContext<TicketsDbContext>((sp, options) => options.UseModuleDatabase(sp.GetRequiredService<NpgsqlDataSource>(), TicketsDbContext.Schema));
@@ -141,5 +149,6 @@ public sealed class TicketsPortalModule : IPortalModule
         TicketFileEndpoints.Map(endpoints);
         TicketReportEndpoints.Map(endpoints);
         SiteImportEndpoints.Map(endpoints);
+        TicketMoveEndpoints.Map(endpoints);
     }
 }

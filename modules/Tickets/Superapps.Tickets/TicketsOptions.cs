@@ -48,7 +48,11 @@ public sealed class TicketsOptions
     [Required]
     public MailIntakeOptions MailIntake { get; set; } = new();
 
-    /// <summary>The code of the OPD whose helpdesk works the tickets (Organization module), for the list of technicians to assign.</summary>
+    /// <summary>
+    /// The code of the OPD that runs the helpdesk (Organization module), e.g. <c>DISKOMINFO</c>: its technicians are offered for
+    /// assignment, and its head and helpdesk lead receive escalations. The one setting for it: the older
+    /// <c>Escalation:AgencyCode</c> is still read when this one is not set.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string HelpdeskAgencyCode { get; set; } = "DISKOMINFO";
 
@@ -134,14 +138,11 @@ public sealed class BusinessHoursOptions
 
 /// <summary>
 /// Where the SLA job finds the helpdesk lead and the head of Diskominfo in the organisation chart: the OPD running the helpdesk
-/// by its code, and the lead's position by its title in that OPD. The head is the OPD's head position (Kepala Dinas), with any
-/// Plt or Plh. Another city changes these two settings, not the code.
+/// (<see cref="TicketsOptions.HelpdeskAgencyCode"/>), and the lead's position by its title in that OPD. The head is the OPD's head position (Kepala Dinas), with any
+/// Plt or Plh. Another city changes these settings, not the code.
 /// </summary>
 public sealed class SlaEscalationOptions
 {
-    /// <summary>The code of the OPD that runs the helpdesk (Organization module), e.g. <c>DISKOMINFO</c>.</summary>
-    public string AgencyCode { get; set; } = "DISKOMINFO";
-
     /// <summary>The title of the helpdesk lead's position in that OPD, e.g. <c>Kepala Seksi Infrastruktur Jaringan</c>.</summary>
     public string LeadPositionTitle { get; set; } = "Kepala Seksi Infrastruktur Jaringan";
 }
@@ -209,9 +210,9 @@ public sealed class TicketsOptionsValidator : IValidateOptions<TicketsOptions>
             }
         }
 
-        if (string.IsNullOrWhiteSpace(options.Escalation?.AgencyCode) || string.IsNullOrWhiteSpace(options.Escalation.LeadPositionTitle))
+        if (string.IsNullOrWhiteSpace(options.Escalation?.LeadPositionTitle))
         {
-            failures.Add($"{TicketsOptions.Section}:Escalation needs an AgencyCode and a LeadPositionTitle (who SLA breaches are escalated to).");
+            failures.Add($"{TicketsOptions.Section}:Escalation needs a LeadPositionTitle (who SLA breaches are escalated to).");
         }
 
         if (options.MailIntake.Interval < TimeSpan.FromSeconds(5))

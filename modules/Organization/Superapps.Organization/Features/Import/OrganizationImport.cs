@@ -51,10 +51,10 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
 
     public async Task<ImportResult> ImportAsync(AdminScope scope, ImportKind kind, Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
-        RowReader reader;
+        ImportRows reader;
         try
         {
-            reader = await RowReader.ReadAsync(stream, TabularReader.FormatOf(fileName), ColumnsOf(kind), cancellationToken);
+            reader = await ImportRows.ReadAsync(stream, TabularReader.FormatOf(fileName), new ImportRowRules(ColumnsOf(kind), MaximumRows, ImportErrors.Required, FieldColumns), cancellationToken);
         }
         catch (TabularFileException ex)
         {
@@ -84,7 +84,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
         return new ImportResult(kind, reader.Rows.Count, created, updated, []);
     }
 
-    private async Task<(int Created, int Updated)> ImportAgenciesAsync(RowReader reader, CancellationToken cancellationToken)
+    private async Task<(int Created, int Updated)> ImportAgenciesAsync(ImportRows reader, CancellationToken cancellationToken)
     {
         var existing = await db.Agencies.ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var rows = new List<(int Row, string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, AgencyLetterhead Letterhead)>();
@@ -118,7 +118,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
                 reader.Optional(row, "laman"));
             foreach (var error in Agency.Check(letterhead).Errors)
             {
-                reader.Error(row, RowReader.ColumnOf(error.Field) ?? "alamat", error);
+                reader.Error(row, reader.ColumnOf(error.Field) ?? "alamat", error);
             }
 
             rows.Add((row.Number, code, name, reader.Optional(row, "singkatan"), kind.Value, parent, letterhead));
@@ -175,7 +175,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
         return (created, rows.Count - created);
     }
 
-    private async Task<(int Created, int Updated)> ImportPositionsAsync(AdminScope scope, RowReader reader, CancellationToken cancellationToken)
+    private async Task<(int Created, int Updated)> ImportPositionsAsync(AdminScope scope, ImportRows reader, CancellationToken cancellationToken)
     {
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).ToListAsync(cancellationToken);
@@ -287,7 +287,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
         return (created, rows.Count - created);
     }
 
-    private async Task<(int Created, int Updated)> ImportEmployeesAsync(AdminScope scope, RowReader reader, CancellationToken cancellationToken)
+    private async Task<(int Created, int Updated)> ImportEmployeesAsync(AdminScope scope, ImportRows reader, CancellationToken cancellationToken)
     {
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var positions = (await db.Positions.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken))
@@ -437,7 +437,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
     }
 
     /// <summary>The row's OPD by code, if it exists and lies within the importer's scope; otherwise the row gets the error.</summary>
-    private static Agency? AgencyOf(RowReader reader, TabularRow row, string? code, Dictionary<string, Agency> agencies, AdminScope scope)
+    private static Agency? AgencyOf(ImportRows reader, TabularRow row, string? code, Dictionary<string, Agency> agencies, AdminScope scope)
     {
         if (code is null)
         {
@@ -461,7 +461,7 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
 
     private static string Key(Guid agencyId, string title) => $"{agencyId:N}|{title.Trim().ToUpperInvariant()}";
 
-    private static bool ParseYesNo(RowReader reader, TabularRow row)
+    private static bool ParseYesNo(ImportRows reader, TabularRow row)
     {
         switch (reader.Optional(row, "kepala_opd")?.ToLowerInvariant())
         {
@@ -506,118 +506,20 @@ public sealed class OrganizationImport(OrganizationDbContext db, IAuditTrail aud
 
     private static string Normalize(string text) => new([.. text.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
 
-    /// <summary>The rows of a file with its column map, collecting errors by row and column as they are found.</summary>
-    private sealed class RowReader
+    /// <summary>Where the organisation's domain errors belong in an import file, by their field.</summary>
+    private static readonly Dictionary<string, string> FieldColumns = new()
     {
-        private RowReader(TabularColumns columns, List<TabularRow> rows)
-        {
-            Columns = columns;
-            Rows = rows;
-        }
-
-        public TabularColumns Columns { get; }
-
-        public List<TabularRow> Rows { get; }
-
-        public List<RowError> Errors { get; } = [];
-
-        public static async Task<RowReader> ReadAsync(Stream stream, TabularFormat format, IReadOnlyList<ColumnSpec> specs, CancellationToken cancellationToken)
-        {
-            TabularColumns? columns = null;
-            var rows = new List<TabularRow>();
-            await foreach (var row in TabularReader.ReadAsync(stream, format, cancellationToken))
-            {
-                if (columns is null)
-                {
-                    columns = TabularColumns.Map(row, specs);
-                    continue;
-                }
-
-                if (rows.Count == MaximumRows)
-                {
-                    throw new TabularFileException(TabularErrors.TooManyRows(MaximumRows));
-                }
-
-                rows.Add(row);
-            }
-
-            return new RowReader(columns ?? throw new TabularFileException(TabularErrors.Empty), rows);
-        }
-
-        public string? Optional(TabularRow row, string column, bool numberAllowed = false)
-        {
-            var cell = Columns.Cell(row, column);
-            if (cell.IsFormula)
-            {
-                Error(row, column, TabularErrors.Formula);
-                return null;
-            }
-
-            var text = cell.Text.Trim();
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (cell.IsNumber && !numberAllowed)
-            {
-                Error(row, column, TabularErrors.NumberForText);
-                return null;
-            }
-
-            return text;
-        }
-
-        public string? Required(TabularRow row, string column, bool numberAllowed = false)
-        {
-            var text = Optional(row, column, numberAllowed);
-            if (text is null && !HasError(row, column))
-            {
-                Error(row, column, ImportErrors.Required(column));
-            }
-
-            return text;
-        }
-
-        public bool HasError(TabularRow row, string column) => Errors.Any(e => e.Row == row.Number && e.Column == column);
-
-        public void Error(TabularRow row, string column, UserError error) => Error(row.Number, column, error);
-
-        public void Error(int row, string? column, UserError error) => Errors.Add(new RowError(row, column, error));
-
-        /// <summary>Runs a domain operation; its rule violations become errors of this row.</summary>
-        public void Check(TabularRow row, Action action, string? column = null)
-        {
-            try
-            {
-                action();
-            }
-            catch (DomainRuleException ex)
-            {
-                foreach (var error in ex.Errors)
-                {
-                    Errors.Add(new RowError(row.Number, column ?? ColumnOf(error.Field), error));
-                }
-            }
-        }
-
-        internal static string? ColumnOf(string? field) => field switch
-        {
-            "address" => "alamat",
-            "postalCode" => "kode_pos",
-            "telephone" => "telepon",
-            "fax" => "faksimile",
-            "website" => "laman",
-            "rank" => "pangkat",
-            "grade" => "golongan",
-            "code" => "kode",
-            "name" => "nama",
-            "title" => "jabatan",
-            "parent" => "induk",
-            "reportsTo" => "atasan_jabatan",
-            "nik" => "nik",
-            "email" => "email",
-            _ => field,
-        };
-    }
+        ["address"] = "alamat",
+        ["postalCode"] = "kode_pos",
+        ["telephone"] = "telepon",
+        ["fax"] = "faksimile",
+        ["website"] = "laman",
+        ["rank"] = "pangkat",
+        ["grade"] = "golongan",
+        ["code"] = "kode",
+        ["name"] = "nama",
+        ["title"] = "jabatan",
+        ["parent"] = "induk",
+        ["reportsTo"] = "atasan_jabatan",
+    };
 }

@@ -6,6 +6,7 @@ using Superapps.Tickets.Data;
 using Superapps.Tickets.Data.Configurations;
 using Superapps.Tickets.Domain.Calendar;
 using Superapps.Tickets.Domain.Sla;
+using Superapps.Tickets.Features.Sla;
 
 namespace Superapps.Tickets.Features.Calendar;
 
@@ -15,9 +16,11 @@ public sealed record NewCalendarEntry(CalendarEntryKind Kind, string Name, DateO
 /// <summary>
 /// The SLA calendar's days off: lists and adds them (overlaps refused with a bilingual error naming the entry in the way, both by
 /// the domain check and by the table's exclusion constraint when two administrators save at once; nothing saved is lost), and
-/// builds the <see cref="BusinessClock"/> the SLA arithmetic runs on.
+/// builds the <see cref="BusinessClock"/> the SLA arithmetic runs on. Adding or removing a day off recomputes the stored SLA state
+/// of every open ticket on the new calendar at once (<see cref="SlaTracking.RecomputeOpenAsync"/>), so warnings and escalations
+/// follow the calendar as it is now.
 /// </summary>
-public sealed class TicketCalendar(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options)
+public sealed class TicketCalendar(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla)
 {
     public async Task<IReadOnlyList<CalendarEntry>> EntriesOfYearAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -43,9 +46,10 @@ public sealed class TicketCalendar(TicketsDbContext db, IAuditTrail audit, TimeP
             throw;
         }
 
+        var recomputed = await sla.RecomputeOpenAsync(clock.GetUtcNow(), cancellationToken);
         await audit.RecordAsync(new AuditEvent(TicketsDbContext.Schema, "calendar.entry-added", nameof(CalendarEntry), entry.Id.ToString(),
             $"Hari libur {entry.Name} ({Wib.FormatDate(entry.FirstDay)} s.d. {Wib.FormatDate(entry.LastDay)}) ditambahkan ke kalender SLA",
-            new { entry.Kind, entry.Name, entry.FirstDay, entry.LastDay, entry.IsProvisional }), cancellationToken);
+            new { entry.Kind, entry.Name, entry.FirstDay, entry.LastDay, entry.IsProvisional, recomputedTickets = recomputed }), cancellationToken);
         return entry;
     }
 
@@ -55,9 +59,10 @@ public sealed class TicketCalendar(TicketsDbContext db, IAuditTrail audit, TimeP
             ?? throw new DomainRuleException(CalendarErrors.NotFound);
         db.CalendarEntries.Remove(entry);
         await db.SaveChangesAsync(cancellationToken);
+        var recomputed = await sla.RecomputeOpenAsync(clock.GetUtcNow(), cancellationToken);
         await audit.RecordAsync(new AuditEvent(TicketsDbContext.Schema, "calendar.entry-removed", nameof(CalendarEntry), entry.Id.ToString(),
             $"Hari libur {entry.Name} ({Wib.FormatDate(entry.FirstDay)} s.d. {Wib.FormatDate(entry.LastDay)}) dihapus dari kalender SLA",
-            new { entry.Kind, entry.Name, entry.FirstDay, entry.LastDay }), cancellationToken);
+            new { entry.Kind, entry.Name, entry.FirstDay, entry.LastDay, recomputedTickets = recomputed }), cancellationToken);
     }
 
     /// <summary>The business clock on the configured hours and time zone, with every day off stored.</summary>

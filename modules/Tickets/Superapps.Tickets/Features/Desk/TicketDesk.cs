@@ -16,6 +16,9 @@ namespace Superapps.Tickets.Features.Desk;
 /// </summary>
 public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvider clock, IOptions<TicketsOptions> options, SlaTracking sla, TicketChanges changes)
 {
+    /// <summary>Set while <see cref="ExpectingVersionAsync"/> runs its move.</summary>
+    private uint? _expectedVersion;
+
     public Task TriageAsync(Guid ticketId, TicketActor actor, TicketImpact impact, TicketUrgency urgency, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.triaged", (t, now) => t.Triage(actor, impact, urgency, now), cancellationToken);
 
@@ -53,12 +56,35 @@ public sealed class TicketDesk(TicketsDbContext db, IAuditTrail audit, TimeProvi
     public Task CommentAsync(Guid ticketId, TicketActor actor, string? text, bool isInternal, CancellationToken cancellationToken = default) =>
         ChangeAsync(ticketId, actor, "ticket.commented", (t, now) => t.AddComment(actor, text, isInternal, now), cancellationToken);
 
+    /// <summary>
+    /// Runs one move of this desk (<paramref name="move"/>) only while the ticket is still at <paramref name="expectedVersion"/>, the
+    /// version its caller read (an HTTP client's optimistic concurrency); otherwise <see cref="TicketErrors.ChangedMeanwhile"/>.
+    /// </summary>
+    public async Task ExpectingVersionAsync(uint expectedVersion, Func<TicketDesk, Task> move)
+    {
+        _expectedVersion = expectedVersion;
+        try
+        {
+            await move(this);
+        }
+        finally
+        {
+            _expectedVersion = null;
+        }
+    }
+
     private async Task ChangeAsync(Guid ticketId, TicketActor actor, string auditAction, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         // A desk may live as long as a page's circuit: start from what is saved now, not from a ticket tracked earlier.
         db.ChangeTracker.Clear();
         var ticket = await db.Tickets.Include(t => t.Events).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new DomainRuleException(TicketErrors.NotFound);
+        // Saved under the version loaded (xmin), so a change after this check is refused by the save as well.
+        if (_expectedVersion is { } expected && ticket.Version != expected)
+        {
+            throw new DomainRuleException(TicketErrors.ChangedMeanwhile);
+        }
+
         var before = ticket.Status;
         var now = clock.GetUtcNow();
         change(ticket, now);

@@ -5,7 +5,7 @@ namespace Superapps.Tickets.Features.Sla;
 
 /// <summary>
 /// The helpdesk lead(s) and the head of Diskominfo, found in the organisation chart through the settings
-/// <see cref="SlaEscalationOptions"/>: the OPD by its code, the lead by the title of their position there, the head by the OPD's
+/// <see cref="TicketsOptions.HelpdeskAgencyCode"/> and <see cref="SlaEscalationOptions"/>: the OPD by its code, the lead by the title of their position there, the head by the OPD's
 /// head position. Acting holders (Plt, Plh) count.
 /// </summary>
 public sealed class SlaRecipients(IOrganizationDirectory directory, IOptions<TicketsOptions> options)
@@ -27,7 +27,7 @@ public sealed class SlaRecipients(IOrganizationDirectory directory, IOptions<Tic
 
         var settings = options.Value.Escalation;
         var agency = (await directory.ListAgenciesAsync(cancellationToken))
-            .FirstOrDefault(a => string.Equals(a.Code, settings.AgencyCode, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(a => string.Equals(a.Code, options.Value.HelpdeskAgencyCode, StringComparison.OrdinalIgnoreCase));
         if (agency is null)
         {
             _found = ([], []);

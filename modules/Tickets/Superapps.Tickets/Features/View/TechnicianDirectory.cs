@@ -16,7 +16,7 @@ public sealed class TechnicianDirectory(IOrganizationDirectory directory, IOptio
     public async Task<IReadOnlyList<TechnicianOption>> ListAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var agency = (await directory.ListAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Code == settings.HelpdeskAgencyCode);
+        var agency = (await directory.ListAgenciesAsync(cancellationToken)).FirstOrDefault(a => string.Equals(a.Code, settings.HelpdeskAgencyCode, StringComparison.OrdinalIgnoreCase));
         if (agency is null)
         {
             return [];

@@ -38,6 +38,20 @@ public sealed class SiteImport(TicketsDbContext db, SiteRegister register, IOrga
         new("lintang", false, "latitude", "lat"), new("bujur", false, "longitude", "lon", "lng"), new("nama_simpul", false), new("induk", false, "induk_simpul"),
     ];
 
+    /// <summary>How the rows are read (<see cref="ImportRows"/>): the columns, the row limit, this import's error codes and where the site rules' fields sit.</summary>
+    internal static readonly ImportRowRules Rows = new(Columns, MaximumRows, SiteImportErrors.Required, new Dictionary<string, string>
+    {
+        ["code"] = "kode",
+        ["name"] = "nama",
+        ["kind"] = "jenis",
+        ["agency"] = "kode_opd",
+        ["address"] = "alamat",
+        ["latitude"] = "lintang",
+        ["longitude"] = "bujur",
+        ["node"] = "kode_simpul",
+        ["parent"] = "kode_simpul",
+    });
+
     /// <summary>The template offered for download: a node row and two site rows.</summary>
     public const string Template = "kode,nama,jenis,kode_opd,alamat,lintang,bujur,kode_simpul,nama_simpul,induk\r\n"
         + ",,,,,,,DIST-CONTOH,Distribusi Kecamatan Contoh,CORE-DC\r\n"
@@ -81,7 +95,7 @@ public sealed class SiteImport(TicketsDbContext db, SiteRegister register, IOrga
         ImportRows rows;
         try
         {
-            rows = await ImportRows.ReadAsync(stream, TabularReader.FormatOf(fileName), cancellationToken);
+            rows = await ImportRows.ReadAsync(stream, TabularReader.FormatOf(fileName), Rows, cancellationToken);
         }
         catch (TabularFileException ex)
         {
