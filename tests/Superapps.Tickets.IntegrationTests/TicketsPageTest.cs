@@ -72,7 +72,6 @@ public abstract class TicketsPageTest(PostgresServer server) : SuperappsComponen
             claims.Add(new Claim(SuperappsClaimTypes.AgencyId, agency.ToString()));
         }
 
-        auth.SetClaims([.. claims]);
         List<string> roles = [];
         List<string> policies = [];
         if (who.IsTechnician)
@@ -89,6 +88,8 @@ public abstract class TicketsPageTest(PostgresServer server) : SuperappsComponen
 
         auth.SetRoles([.. roles]);
         auth.SetPolicies([Policies.Employee, .. policies.Distinct()]);
+        // Last: setting the roles builds the principal again without the claims set before.
+        auth.SetClaims([.. claims]);
     }
 
     /// <summary>The input of a MudBlazor field: the test id is on the input itself or on the field around it.</summary>
