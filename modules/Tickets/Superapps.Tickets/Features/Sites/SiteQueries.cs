@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Superapps.Tickets.Contracts;
 using Superapps.Tickets.Data;
 using Superapps.Tickets.Domain.Sites;
@@ -15,12 +16,18 @@ public sealed record SiteRow(Guid Id, string Code, string Name, SiteKind Kind, G
 /// <summary>What the register page filters by; every filter runs in the database.</summary>
 public sealed record SiteFilter(string? Text = null, Guid? AgencyId = null, SiteKind? Kind = null, Guid? NodeId = null, bool IncludeInactive = false);
 
-/// <summary>Reads the register for its page: the whole tree (small: tens of nodes), and a page of sites.</summary>
-public sealed class SiteQueries(TicketsDbContext db)
+/// <summary>
+/// Reads the register for its page: the whole tree (small: tens of nodes), and a page of sites. Each call reads through a context of
+/// its own: the page's tree and its table load at the same time (the table loads once rendered, while the tree is still being read),
+/// and one context shared by the circuit refuses a second query before the first is done.
+/// </summary>
+public sealed class SiteQueries(IServiceScopeFactory scopes)
 {
     /// <summary>The tree in display order: each node followed by the nodes under it, cores first, by code.</summary>
     public async Task<IReadOnlyList<NodeRow>> TreeAsync(CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
         var nodes = await db.NetworkNodes.AsNoTracking().OrderBy(n => n.Code).ToListAsync(cancellationToken);
         var counts = await db.Sites.AsNoTracking().Where(s => s.IsActive).GroupBy(s => s.NetworkNodeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -41,6 +48,8 @@ public sealed class SiteQueries(TicketsDbContext db)
 
     public async Task<(IReadOnlyList<SiteRow> Items, int Total)> SitesAsync(SiteFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
         var query = from s in db.Sites.AsNoTracking()
                     join n in db.NetworkNodes.AsNoTracking() on s.NetworkNodeId equals n.Id
                     select new { s, n.Code };
