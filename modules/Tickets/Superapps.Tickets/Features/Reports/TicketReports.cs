@@ -48,32 +48,32 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
         var lastMonth = TicketRollup.MonthOf(filter.To);
         var trendMonth = lastMonth.AddMonths(1 - TrendMonths);
 
-        // The whole months of the period come from the roll-up, the days before the first and after the last from the tickets.
-        var wholeFrom = filter.From.Day == 1 ? filter.From : TicketRollup.MonthOf(filter.From).AddMonths(1);
-        var wholeTo = TicketRollup.MonthOf(filter.To.AddDays(1));
-        var (cutFrom, cutTo) = wholeFrom < wholeTo ? (TicketRollup.Start(wholeFrom, zone), TicketRollup.Start(wholeTo, zone)) : (to, to);
-        if (wholeFrom >= wholeTo)
-        {
-            wholeFrom = wholeTo;
-        }
+        // Whole months come from the roll-up. A month the period covers in part is read from its tickets when the part is at
+        // most half of it, else as the month's roll-up minus the tickets of the rest (a period ending today: the rest is empty).
+        var period = ReportPieces.Of(filter.From, filter.To, zone);
+        var trend = ReportPieces.Of(trendMonth, filter.To, zone);
 
         var extra = (filter.AgencyId is null ? string.Empty : " AND t.agency_id = @agency") + (filter.Category is null ? string.Empty : " AND t.category = @category");
         var extraRollup = extra.Replace("t.", "s.", StringComparison.Ordinal);
         var resolved = $"t.resolved_at >= @from AND t.resolved_at < @to AND {Resolved}" + extra;
-        var period = $"""
+        var periodRows = $"""
             SELECT s.agency_id, s.site_id, s.category, s.reported, s.response_met, s.response_counted, s.resolved, s.resolution_met, s.resolution_counted,
                    s.business_time_count, s.business_time_microseconds, s.wall_time_microseconds
-            FROM tickets.ticket_monthly_stats s WHERE s.month >= @whole_from AND s.month < @whole_to{extraRollup}
-            UNION ALL {RawReported("@from", "@cut_from", extra)}
-            UNION ALL {RawReported("@cut_to", "@to", extra)}
-            UNION ALL {RawResolved("@from", "@cut_from", extra)}
-            UNION ALL {RawResolved("@cut_to", "@to", extra)}
+            FROM tickets.ticket_monthly_stats s WHERE s.month >= @rollup_from AND s.month < @rollup_to{extraRollup}
+            UNION ALL {RawReported("@plus1_from", "@plus1_to", extra, "")}
+            UNION ALL {RawReported("@plus2_from", "@plus2_to", extra, "")}
+            UNION ALL {RawReported("@minus1_from", "@minus1_to", extra, "-")}
+            UNION ALL {RawReported("@minus2_from", "@minus2_to", extra, "-")}
+            UNION ALL {RawResolved("@plus1_from", "@plus1_to", extra, "")}
+            UNION ALL {RawResolved("@plus2_from", "@plus2_to", extra, "")}
+            UNION ALL {RawResolved("@minus1_from", "@minus1_to", extra, "-")}
+            UNION ALL {RawResolved("@minus2_from", "@minus2_to", extra, "-")}
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         Add(batch, $"""
-            WITH p AS ({period}),
+            WITH p AS ({periodRows}),
             g AS (
                 SELECT GROUPING(p.category, p.agency_id, p.site_id)::int AS level, p.category, coalesce(p.agency_id, p.site_id) AS key,
                        coalesce(sum(p.reported), 0)::int AS reported, coalesce(sum(p.response_met), 0)::int AS response_met,
@@ -99,12 +99,17 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
         Add(batch, $"""
             SELECT extract(year FROM m.month)::int, extract(month FROM m.month)::int, sum(m.reported)::int, sum(m.resolved)::int, sum(m.met)::int, sum(m.counted)::int FROM (
                 SELECT s.month, s.reported, s.resolved, s.resolution_met AS met, s.resolution_counted AS counted
-                FROM tickets.ticket_monthly_stats s WHERE s.month >= @trend_month AND s.month < @trend_to{extraRollup}
+                FROM tickets.ticket_monthly_stats s WHERE s.month >= @trend_from AND s.month < @trend_to{extraRollup}
                 UNION ALL
-                SELECT @last_month, count(*), 0, 0, 0 FROM tickets.tickets t WHERE t.created_at >= @trend_cut AND t.created_at < @to{extra}
+                SELECT @last_month, count(*), 0, 0, 0 FROM tickets.tickets t WHERE t.created_at >= @trend_plus_from AND t.created_at < @trend_plus_to{extra}
+                UNION ALL
+                SELECT @last_month, -count(*), 0, 0, 0 FROM tickets.tickets t WHERE t.created_at >= @trend_minus_from AND t.created_at < @trend_minus_to{extra}
                 UNION ALL
                 SELECT @last_month, 0, count(*), count(*) FILTER (WHERE t.resolution_met), count(t.resolution_met)
-                FROM tickets.tickets t WHERE t.resolved_at >= @trend_cut AND t.resolved_at < @to AND {Resolved}{extra}
+                FROM tickets.tickets t WHERE t.resolved_at >= @trend_plus_from AND t.resolved_at < @trend_plus_to AND {Resolved}{extra}
+                UNION ALL
+                SELECT @last_month, 0, -count(*), -count(*) FILTER (WHERE t.resolution_met), -count(t.resolution_met)
+                FROM tickets.tickets t WHERE t.resolved_at >= @trend_minus_from AND t.resolved_at < @trend_minus_to AND {Resolved}{extra}
             ) m GROUP BY m.month ORDER BY m.month
             """);
         Add(batch, $"""
@@ -115,13 +120,22 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
         {
             Instant(command, "from", from);
             Instant(command, "to", to);
-            Instant(command, "cut_from", cutFrom);
-            Instant(command, "cut_to", cutTo);
-            Instant(command, "trend_cut", TicketRollup.Start(wholeTo, zone));
-            Month(command, "whole_from", wholeFrom);
-            Month(command, "whole_to", wholeTo);
-            Month(command, "trend_month", trendMonth);
-            Month(command, "trend_to", wholeTo);
+            Month(command, "rollup_from", period.RollupFrom);
+            Month(command, "rollup_to", period.RollupTo);
+            Instant(command, "plus1_from", period.Plus1.From);
+            Instant(command, "plus1_to", period.Plus1.To);
+            Instant(command, "plus2_from", period.Plus2.From);
+            Instant(command, "plus2_to", period.Plus2.To);
+            Instant(command, "minus1_from", period.Minus1.From);
+            Instant(command, "minus1_to", period.Minus1.To);
+            Instant(command, "minus2_from", period.Minus2.From);
+            Instant(command, "minus2_to", period.Minus2.To);
+            Month(command, "trend_from", trend.RollupFrom);
+            Month(command, "trend_to", trend.RollupTo);
+            Instant(command, "trend_plus_from", trend.Plus2.From);
+            Instant(command, "trend_plus_to", trend.Plus2.To);
+            Instant(command, "trend_minus_from", trend.Minus2.From);
+            Instant(command, "trend_minus_to", trend.Minus2.To);
             Month(command, "last_month", lastMonth);
             command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = filter.Top });
             if (filter.AgencyId is { } agency)
@@ -182,25 +196,25 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<TimeSpan>(8), reader.IsDBNull(9) ? null : reader.GetBoolean(9)));
         }
 
-        var trend = Enumerable.Range(0, TrendMonths).Select(i => lastMonth.AddMonths(i + 1 - TrendMonths))
+        var trendFigures = Enumerable.Range(0, TrendMonths).Select(i => lastMonth.AddMonths(i + 1 - TrendMonths))
             .Select(m => months.TryGetValue((m.Year, m.Month), out var figures) ? figures : new MonthFigures(m.Year, m.Month, 0, 0, null)).ToList();
         var byCategory = Enum.GetValues<TicketCategory>().Where(c => filter.Category is null || c == filter.Category)
             .Select(c => categories.TryGetValue(c, out var figures) ? figures : new CategoryFigures(c, 0, 0, null)).ToList();
         return new TicketReport(filter, summary, byCategory, [.. agencies.OrderBy(a => a.Rank).Select(a => a.Figures)],
-            [.. sites.OrderBy(s => s.Rank).Select(s => s.Figures)], trend, recent);
+            [.. sites.OrderBy(s => s.Rank).Select(s => s.Figures)], trendFigures, recent);
     }
 
-    /// <summary>Tickets reported in [<paramref name="from"/>, <paramref name="to"/>), as roll-up rows.</summary>
-    private static string RawReported(string from, string to, string extra) => $"""
-        SELECT t.agency_id, t.site_id, t.category, count(*), count(*) FILTER (WHERE t.response_met), count(t.response_met), 0, 0, 0, 0, 0::bigint, 0::bigint
+    /// <summary>Tickets reported in [<paramref name="from"/>, <paramref name="to"/>), as roll-up rows, counted with <paramref name="sign"/>.</summary>
+    private static string RawReported(string from, string to, string extra, string sign) => $"""
+        SELECT t.agency_id, t.site_id, t.category, {sign}count(*), {sign}count(*) FILTER (WHERE t.response_met), {sign}count(t.response_met), 0, 0, 0, 0, 0::bigint, 0::bigint
         FROM tickets.tickets t WHERE t.created_at >= {from} AND t.created_at < {to}{extra} GROUP BY t.agency_id, t.site_id, t.category
         """;
 
-    /// <summary>Tickets resolved in [<paramref name="from"/>, <paramref name="to"/>) that count as resolved, as roll-up rows.</summary>
-    private static string RawResolved(string from, string to, string extra) => $"""
-        SELECT t.agency_id, t.site_id, t.category, 0, 0, 0, count(*), count(*) FILTER (WHERE t.resolution_met), count(t.resolution_met), count(t.resolution_business_time),
-               coalesce(sum((extract(epoch FROM t.resolution_business_time) * 1000000)::bigint), 0)::bigint,
-               sum((extract(epoch FROM t.resolved_at - t.created_at) * 1000000)::bigint)::bigint
+    /// <summary>Tickets resolved in [<paramref name="from"/>, <paramref name="to"/>) that count as resolved, as roll-up rows, counted with <paramref name="sign"/>.</summary>
+    private static string RawResolved(string from, string to, string extra, string sign) => $"""
+        SELECT t.agency_id, t.site_id, t.category, 0, 0, 0, {sign}count(*), {sign}count(*) FILTER (WHERE t.resolution_met), {sign}count(t.resolution_met),
+               {sign}count(t.resolution_business_time), {sign}coalesce(sum((extract(epoch FROM t.resolution_business_time) * 1000000)::bigint), 0)::bigint,
+               {sign}sum((extract(epoch FROM t.resolved_at - t.created_at) * 1000000)::bigint)::bigint
         FROM tickets.tickets t WHERE t.resolved_at >= {from} AND t.resolved_at < {to} AND {Resolved}{extra} GROUP BY t.agency_id, t.site_id, t.category
         """;
 
