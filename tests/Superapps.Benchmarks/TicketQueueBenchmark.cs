@@ -110,6 +110,21 @@ internal static class TicketQueueBenchmark
                 await using var vacuum = new NpgsqlCommand(sql, connection);
                 await vacuum.ExecuteNonQueryAsync();
             }
+        }
+
+        // The reports' monthly roll-up, from the tickets just loaded and their SLA state (the job would do it at the portal's start).
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            var rows = await scope.ServiceProvider.GetRequiredService<TicketReportRollups>().RebuildAllAsync();
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) tickets.ticket_monthly_stats");
+            Console.WriteLine($"Report roll-up: {rows:N0} rows.");
+        }
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
             await using var marker = new NpgsqlCommand($"COMMENT ON SCHEMA tickets IS '{options.Marker}'", connection);
             await marker.ExecuteNonQueryAsync();
         }

@@ -68,6 +68,8 @@ public static class TicketsModule
         services.TryAddScoped<SlaRecipients>();
         services.TryAddScoped<SlaWatch>();
         services.TryAddScoped<TicketReports>();
+        services.TryAddScoped<TicketReportRollups>();
+        services.AddRecurringJob<TicketRollupJob>(TicketRollupJob.Name, TicketRollupJob.Interval);
         services.AddRecurringJob<SlaJob>(SlaJob.Name, SlaJob.Interval);
         services.TryAddScoped<TicketCalendar>();
         services.TryAddSingleton<TicketUploadChecker>();

@@ -863,6 +863,67 @@ namespace Superapps.Tickets.Data.Migrations
                     b.ToTable("ticket_number_counters", "tickets");
                 });
 
+            modelBuilder.Entity("Superapps.Tickets.Features.Reports.TicketMonthlyStats", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("BusinessTimeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("business_time_count");
+
+                    b.Property<long>("BusinessTimeMicroseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("business_time_microseconds");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer")
+                        .HasColumnName("reported");
+
+                    b.Property<int>("ResolutionCounted")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_counted");
+
+                    b.Property<int>("ResolutionMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_met");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved");
+
+                    b.Property<int>("ResponseCounted")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_counted");
+
+                    b.Property<int>("ResponseMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_met");
+
+                    b.Property<long>("WallTimeMicroseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wall_time_microseconds");
+
+                    b.HasKey("Month", "AgencyId", "SiteId", "Category")
+                        .HasName("pk_ticket_monthly_stats");
+
+                    b.ToTable("ticket_monthly_stats", "tickets");
+                });
+
             modelBuilder.Entity("Superapps.Tickets.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("Superapps.Tickets.Domain.Sites.NetworkNode", null)

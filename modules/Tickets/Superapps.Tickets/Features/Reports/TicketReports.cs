@@ -9,10 +9,16 @@ namespace Superapps.Tickets.Features.Reports;
 
 /// <summary>
 /// The SLA and workload reports (issue 5, journey 7): MTTR, SLA percentages, tickets by category, OPD and site, and monthly
-/// trends. Every figure is aggregated in PostgreSQL over the covering indexes <c>ix_tickets_report_created</c> and
-/// <c>ix_tickets_report_resolved</c>, in one round trip (a batch of statements), from the SLA state each ticket stores
-/// (docs/adr/0012-ticket-sla-tracking.md). A ticket counts as reported on its report day and as resolved on the day of its last
-/// resolution while it stays resolved or closed (a reopened ticket drops out until it is resolved again).
+/// trends, from the SLA state each ticket stores (docs/adr/0012-ticket-sla-tracking.md). A ticket counts as reported on its report
+/// day and as resolved on the day of its last resolution while it stays resolved or closed (a reopened ticket drops out until it is
+/// resolved again).
+/// <para>
+/// The whole months of the period and of the trend are read from the monthly roll-up <c>tickets.ticket_monthly_stats</c>
+/// (docs/adr/0013-ticket-report-rollups.md: at most one row per month, OPD, site and category), the days of a month the period
+/// covers only in part from the tickets themselves over the covering indexes <c>ix_tickets_report_created</c> and
+/// <c>ix_tickets_report_resolved</c>. Every figure is a sum, so the two add up to what the tickets alone give; the recently
+/// resolved tickets are read in order from the second index. One round trip (a batch of statements).
+/// </para>
 /// </summary>
 public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsOptions> options)
 {
@@ -24,6 +30,9 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
 
     private const string Resolved = "t.status IN ('Resolved', 'Closed')";
 
+    /// <summary>The GROUPING() levels of the period's figures: everything, by category, by OPD, by site.</summary>
+    private const int Total = 7, ByCategory = 3, ByAgency = 5, BySite = 6;
+
     public async Task<TicketReport> BuildAsync(TicketReportFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -34,43 +43,66 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
         }
 
         var zone = options.Value.FindTimeZone();
-        var from = Start(filter.From, zone);
-        var to = Start(filter.To.AddDays(1), zone);
-        var lastMonth = new DateOnly(filter.To.Year, filter.To.Month, 1);
-        var trendFrom = Start(lastMonth.AddMonths(1 - TrendMonths), zone);
+        var from = TicketRollup.Start(filter.From, zone);
+        var to = TicketRollup.Start(filter.To.AddDays(1), zone);
+        var lastMonth = TicketRollup.MonthOf(filter.To);
+        var trendMonth = lastMonth.AddMonths(1 - TrendMonths);
+
+        // Whole months come from the roll-up. A month the period covers in part is read from its tickets when the part is at
+        // most half of it, else as the month's roll-up minus the tickets of the rest (a period ending today: the rest is empty).
+        var period = ReportPieces.Of(filter.From, filter.To, zone);
+        var trend = ReportPieces.Of(trendMonth, filter.To, zone);
 
         var extra = (filter.AgencyId is null ? string.Empty : " AND t.agency_id = @agency") + (filter.Category is null ? string.Empty : " AND t.category = @category");
-        var created = "t.created_at >= @from AND t.created_at < @to" + extra;
+        var extraRollup = extra.Replace("t.", "s.", StringComparison.Ordinal);
         var resolved = $"t.resolved_at >= @from AND t.resolved_at < @to AND {Resolved}" + extra;
-        var trendCreated = "t.created_at >= @trend_from AND t.created_at < @to" + extra;
-        var trendResolved = $"t.resolved_at >= @trend_from AND t.resolved_at < @to AND {Resolved}" + extra;
+        var periodRows = $"""
+            SELECT s.agency_id, s.site_id, s.category, s.reported, s.response_met, s.response_counted, s.resolved, s.resolution_met, s.resolution_counted,
+                   s.business_time_count, s.business_time_microseconds, s.wall_time_microseconds
+            FROM tickets.ticket_monthly_stats s WHERE s.month >= @rollup_from AND s.month < @rollup_to{extraRollup}
+            {Raw(period.Plus1, "@plus1_from", "@plus1_to", extra, "")}{Raw(period.Plus2, "@plus2_from", "@plus2_to", extra, "")}{Raw(period.Minus1, "@minus1_from", "@minus1_to", extra, "-")}{Raw(period.Minus2, "@minus2_from", "@minus2_to", extra, "-")}
+            """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        Add(batch, $"SELECT count(*)::int, count(*) FILTER (WHERE t.response_met)::int, count(t.response_met)::int FROM tickets.tickets t WHERE {created}");
         Add(batch, $"""
-            SELECT count(*)::int, extract(epoch FROM avg(t.resolution_business_time))::float8, extract(epoch FROM avg(t.resolved_at - t.created_at))::float8,
-                   count(*) FILTER (WHERE t.resolution_met)::int, count(t.resolution_met)::int
-            FROM tickets.tickets t WHERE {resolved}
+            WITH p AS ({periodRows}),
+            g AS (
+                SELECT GROUPING(p.category, p.agency_id, p.site_id)::int AS level, p.category, coalesce(p.agency_id, p.site_id) AS key,
+                       coalesce(sum(p.reported), 0)::int AS reported, coalesce(sum(p.response_met), 0)::int AS response_met,
+                       coalesce(sum(p.response_counted), 0)::int AS response_counted, coalesce(sum(p.resolved), 0)::int AS resolved,
+                       coalesce(sum(p.resolution_met), 0)::int AS resolution_met, coalesce(sum(p.resolution_counted), 0)::int AS resolution_counted,
+                       coalesce(sum(p.business_time_count), 0)::int AS business_count, coalesce(sum(p.business_time_microseconds), 0)::bigint AS business_us,
+                       coalesce(sum(p.wall_time_microseconds), 0)::bigint AS wall_us
+                FROM p GROUP BY GROUPING SETS ((), (p.category), (p.agency_id), (p.site_id))),
+            r AS (
+                SELECT g.*, row_number() OVER (PARTITION BY g.level ORDER BY g.reported DESC, g.key)::int AS rank
+                FROM g WHERE g.level IN ({ByAgency}, {BySite}) AND g.reported > 0)
+            SELECT g.level, 0, g.category, NULL::uuid, NULL::text, NULL::text, g.reported, g.response_met, g.response_counted, g.resolved,
+                   g.resolution_met, g.resolution_counted, g.business_count, g.business_us, g.wall_us
+            FROM g WHERE g.level IN ({Total}, {ByCategory})
+            UNION ALL
+            SELECT r.level, r.rank, NULL, r.key,
+                   CASE WHEN r.level = {ByAgency} THEN (SELECT x.agency_name FROM tickets.tickets x WHERE x.agency_id = r.key LIMIT 1)
+                        ELSE (SELECT s.name FROM tickets.sites s WHERE s.id = r.key) END,
+                   CASE WHEN r.level = {BySite} THEN (SELECT s.agency_name FROM tickets.sites s WHERE s.id = r.key) END,
+                   r.reported, r.response_met, r.response_counted, r.resolved, r.resolution_met, r.resolution_counted, r.business_count, r.business_us, r.wall_us
+            FROM r WHERE r.rank <= @top
             """);
-        Add(batch, $"""
-            SELECT c.category, sum(c.reported)::int, sum(c.resolved)::int, sum(c.met)::int, sum(c.counted)::int FROM (
-                SELECT t.category, count(*) AS reported, 0 AS resolved, 0 AS met, 0 AS counted FROM tickets.tickets t WHERE {created} GROUP BY t.category
-                UNION ALL
-                SELECT t.category, 0, count(*), count(*) FILTER (WHERE t.resolution_met), count(t.resolution_met) FROM tickets.tickets t WHERE {resolved} GROUP BY t.category
-            ) c GROUP BY c.category
-            """);
-        Add(batch, Ranking("agency_id", created, resolved,
-            "(SELECT x.agency_name FROM tickets.tickets x WHERE x.agency_id = r.key LIMIT 1)", "NULL::text"));
-        Add(batch, Ranking("site_id", created, resolved,
-            "(SELECT s.name FROM tickets.sites s WHERE s.id = r.key)", "(SELECT s.agency_name FROM tickets.sites s WHERE s.id = r.key)"));
         Add(batch, $"""
             SELECT extract(year FROM m.month)::int, extract(month FROM m.month)::int, sum(m.reported)::int, sum(m.resolved)::int, sum(m.met)::int, sum(m.counted)::int FROM (
-                SELECT date_trunc('month', t.created_at AT TIME ZONE @zone) AS month, count(*) AS reported, 0 AS resolved, 0 AS met, 0 AS counted
-                FROM tickets.tickets t WHERE {trendCreated} GROUP BY 1
+                SELECT s.month, s.reported, s.resolved, s.resolution_met AS met, s.resolution_counted AS counted
+                FROM tickets.ticket_monthly_stats s WHERE s.month >= @trend_from AND s.month < @trend_to{extraRollup}
                 UNION ALL
-                SELECT date_trunc('month', t.resolved_at AT TIME ZONE @zone), 0, count(*), count(*) FILTER (WHERE t.resolution_met), count(t.resolution_met)
-                FROM tickets.tickets t WHERE {trendResolved} GROUP BY 1
+                SELECT @last_month, count(*), 0, 0, 0 FROM tickets.tickets t WHERE t.created_at >= @trend_plus_from AND t.created_at < @trend_plus_to{extra}
+                UNION ALL
+                SELECT @last_month, -count(*), 0, 0, 0 FROM tickets.tickets t WHERE t.created_at >= @trend_minus_from AND t.created_at < @trend_minus_to{extra}
+                UNION ALL
+                SELECT @last_month, 0, count(*), count(*) FILTER (WHERE t.resolution_met), count(t.resolution_met)
+                FROM tickets.tickets t WHERE t.resolved_at >= @trend_plus_from AND t.resolved_at < @trend_plus_to AND {Resolved}{extra}
+                UNION ALL
+                SELECT @last_month, 0, -count(*), -count(*) FILTER (WHERE t.resolution_met), -count(t.resolution_met)
+                FROM tickets.tickets t WHERE t.resolved_at >= @trend_minus_from AND t.resolved_at < @trend_minus_to AND {Resolved}{extra}
             ) m GROUP BY m.month ORDER BY m.month
             """);
         Add(batch, $"""
@@ -79,10 +111,25 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
             """);
         foreach (var command in batch.BatchCommands)
         {
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("from", NpgsqlDbType.TimestampTz) { TypedValue = from });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("to", NpgsqlDbType.TimestampTz) { TypedValue = to });
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("trend_from", NpgsqlDbType.TimestampTz) { TypedValue = trendFrom });
-            command.Parameters.Add(new NpgsqlParameter<string>("zone", NpgsqlDbType.Text) { TypedValue = options.Value.TimeZone });
+            Instant(command, "from", from);
+            Instant(command, "to", to);
+            Month(command, "rollup_from", period.RollupFrom);
+            Month(command, "rollup_to", period.RollupTo);
+            Instant(command, "plus1_from", period.Plus1.From);
+            Instant(command, "plus1_to", period.Plus1.To);
+            Instant(command, "plus2_from", period.Plus2.From);
+            Instant(command, "plus2_to", period.Plus2.To);
+            Instant(command, "minus1_from", period.Minus1.From);
+            Instant(command, "minus1_to", period.Minus1.To);
+            Instant(command, "minus2_from", period.Minus2.From);
+            Instant(command, "minus2_to", period.Minus2.To);
+            Month(command, "trend_from", trend.RollupFrom);
+            Month(command, "trend_to", trend.RollupTo);
+            Instant(command, "trend_plus_from", trend.Plus2.From);
+            Instant(command, "trend_plus_to", trend.Plus2.To);
+            Instant(command, "trend_minus_from", trend.Minus2.From);
+            Instant(command, "trend_minus_to", trend.Minus2.To);
+            Month(command, "last_month", lastMonth);
             command.Parameters.Add(new NpgsqlParameter<int>("top", NpgsqlDbType.Integer) { TypedValue = filter.Top });
             if (filter.AgencyId is { } agency)
             {
@@ -95,28 +142,42 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
             }
         }
 
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var (reported, responseMet, responseCounted) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var summary = new TicketReportSummary(reported, reader.GetInt32(0), Seconds(reader, 1), Seconds(reader, 2),
-            Percent(responseMet, responseCounted), Percent(reader.GetInt32(3), reader.GetInt32(4)));
-
-        await reader.NextResultAsync(cancellationToken);
-        var categories = new Dictionary<TicketCategory, CategoryFigures>();
-        while (await reader.ReadAsync(cancellationToken))
+        // Prepared once per connection and statement shape (a filter by OPD or category changes the shape): the planning of these
+        // statements costs about as much as running them.
+        // With an OPD the generic plan prefers the OPD's index to the period's and reads all its tickets: planned per call.
+        if (filter.AgencyId is null)
         {
-            if (Enum.TryParse<TicketCategory>(reader.GetString(0), out var category))
-            {
-                categories[category] = new CategoryFigures(category, reader.GetInt32(1), reader.GetInt32(2), Percent(reader.GetInt32(3), reader.GetInt32(4)));
-            }
+            await batch.PrepareAsync(cancellationToken);
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var agencies = await RankedAsync(reader, cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        var sites = await RankedAsync(reader, cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var summary = new TicketReportSummary(0, 0, null, null, null, null);
+        var categories = new Dictionary<TicketCategory, CategoryFigures>();
+        var agencies = new List<(int Rank, RankedFigures Figures)>();
+        var sites = new List<(int Rank, RankedFigures Figures)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (level, rank) = (reader.GetInt32(0), reader.GetInt32(1));
+            var (reported, responseMet, responseCounted, resolvedCount) = (reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9));
+            var resolutionMet = Percent(reader.GetInt32(10), reader.GetInt32(11));
+            var business = Mean(reader.GetInt64(13), reader.GetInt32(12));
+            switch (level)
+            {
+                case Total:
+                    summary = new TicketReportSummary(reported, resolvedCount, business, Mean(reader.GetInt64(14), resolvedCount), Percent(responseMet, responseCounted), resolutionMet);
+                    break;
+                case ByCategory when Enum.TryParse<TicketCategory>(reader.GetString(2), out var category):
+                    categories[category] = new CategoryFigures(category, reported, resolvedCount, resolutionMet);
+                    break;
+                case ByAgency or BySite:
+                    var figures = new RankedFigures(reader.GetGuid(3), reader.IsDBNull(4) ? string.Empty : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reported, resolvedCount, business);
+                    (level == ByAgency ? agencies : sites).Add((rank, figures));
+                    break;
+                default:
+                    break;
+            }
+        }
 
         await reader.NextResultAsync(cancellationToken);
         var months = new Dictionary<(int, int), MonthFigures>();
@@ -136,48 +197,46 @@ public sealed class TicketReports(NpgsqlDataSource dataSource, IOptions<TicketsO
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<TimeSpan>(8), reader.IsDBNull(9) ? null : reader.GetBoolean(9)));
         }
 
-        var trend = Enumerable.Range(0, TrendMonths).Select(i => lastMonth.AddMonths(i + 1 - TrendMonths))
+        var trendFigures = Enumerable.Range(0, TrendMonths).Select(i => lastMonth.AddMonths(i + 1 - TrendMonths))
             .Select(m => months.TryGetValue((m.Year, m.Month), out var figures) ? figures : new MonthFigures(m.Year, m.Month, 0, 0, null)).ToList();
         var byCategory = Enum.GetValues<TicketCategory>().Where(c => filter.Category is null || c == filter.Category)
             .Select(c => categories.TryGetValue(c, out var figures) ? figures : new CategoryFigures(c, 0, 0, null)).ToList();
-        return new TicketReport(filter, summary, byCategory, agencies, sites, trend, recent);
+        return new TicketReport(filter, summary, byCategory, [.. agencies.OrderBy(a => a.Rank).Select(a => a.Figures)],
+            [.. sites.OrderBy(s => s.Rank).Select(s => s.Figures)], trendFigures, recent);
     }
 
-    /// <summary>The top OPDs or sites by tickets reported, with their resolutions and MTTR in the period.</summary>
-    private static string Ranking(string key, string created, string resolved, string name, string agencyName) => $"""
-        WITH r AS (
-            SELECT t.{key} AS key, count(*) AS reported FROM tickets.tickets t WHERE {created}
-            GROUP BY t.{key} ORDER BY count(*) DESC, t.{key} LIMIT @top),
-        s AS (
-            SELECT t.{key} AS key, count(*) AS resolved, avg(t.resolution_business_time) AS mttr FROM tickets.tickets t
-            WHERE {resolved} AND t.{key} IN (SELECT r.key FROM r) GROUP BY t.{key})
-        SELECT r.key, coalesce({name}, ''), {agencyName}, r.reported::int, coalesce(s.resolved, 0)::int, extract(epoch FROM s.mttr)::float8
-        FROM r LEFT JOIN s ON s.key = r.key ORDER BY r.reported DESC, r.key
+    /// <summary>The branches of a range of tickets, none when it is empty.</summary>
+    private static string Raw(InstantRange range, string from, string to, string extra, string sign) => range.From >= range.To ? string.Empty : $"""
+
+        UNION ALL {RawReported(from, to, extra, sign)}
+        UNION ALL {RawResolved(from, to, extra, sign)}
         """;
 
-    private static async Task<List<RankedFigures>> RankedAsync(DbDataReader reader, CancellationToken cancellationToken)
-    {
-        var ranked = new List<RankedFigures>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ranked.Add(new RankedFigures(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt32(3), reader.GetInt32(4), Seconds(reader, 5)));
-        }
+    /// <summary>Tickets reported in [<paramref name="from"/>, <paramref name="to"/>), as roll-up rows, counted with <paramref name="sign"/>.</summary>
+    private static string RawReported(string from, string to, string extra, string sign) => $"""
+        SELECT t.agency_id, t.site_id, t.category, {sign}count(*), {sign}count(*) FILTER (WHERE t.response_met), {sign}count(t.response_met), 0, 0, 0, 0, 0::bigint, 0::bigint
+        FROM tickets.tickets t WHERE t.created_at >= {from} AND t.created_at < {to}{extra} GROUP BY t.agency_id, t.site_id, t.category
+        """;
 
-        return ranked;
-    }
+    /// <summary>Tickets resolved in [<paramref name="from"/>, <paramref name="to"/>) that count as resolved, as roll-up rows, counted with <paramref name="sign"/>.</summary>
+    private static string RawResolved(string from, string to, string extra, string sign) => $"""
+        SELECT t.agency_id, t.site_id, t.category, 0, 0, 0, {sign}count(*), {sign}count(*) FILTER (WHERE t.resolution_met), {sign}count(t.resolution_met),
+               {sign}count(t.resolution_business_time), {sign}coalesce(sum((extract(epoch FROM t.resolution_business_time) * 1000000)::bigint), 0)::bigint,
+               {sign}sum((extract(epoch FROM t.resolved_at - t.created_at) * 1000000)::bigint)::bigint
+        FROM tickets.tickets t WHERE t.resolved_at >= {from} AND t.resolved_at < {to} AND {Resolved}{extra} GROUP BY t.agency_id, t.site_id, t.category
+        """;
+
+    private static void Instant(DbBatchCommand command, string name, DateTimeOffset value) =>
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>(name, NpgsqlDbType.TimestampTz) { TypedValue = value });
+
+    private static void Month(DbBatchCommand command, string name, DateOnly value) =>
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>(name, NpgsqlDbType.Date) { TypedValue = value });
+
+    /// <summary>A mean of microseconds, in whole seconds as the page shows it.</summary>
+    private static TimeSpan? Mean(long microseconds, int count) =>
+        count == 0 ? null : TimeSpan.FromSeconds(Math.Round(microseconds / (double)count / 1_000_000));
 
     private static void Add(NpgsqlBatch batch, string sql) => batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
 
-    private static TimeSpan? Seconds(DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : TimeSpan.FromSeconds(Math.Round(reader.GetDouble(ordinal)));
-
     private static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
-
-    /// <summary>Midnight at the start of <paramref name="day"/> in the city's zone.</summary>
-    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }
