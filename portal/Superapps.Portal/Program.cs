@@ -4,6 +4,7 @@ using Superapps.Letters;
 using Superapps.Notifications;
 using Superapps.Signing;
 using Superapps.Tickets;
+using Superapps.Datasets;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -26,6 +27,7 @@ builder.Services.AddLettersModule();
 builder.Services.AddNotificationsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddTicketsModule();
+builder.Services.AddDatasetsModule();
 
 var app = builder.Build();
 

@@ -151,6 +151,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         Superapps.Notifications.NotificationsModule.AddNotificationsModule(builder.Services);
         Superapps.Signing.SigningModule.AddSigningModule(builder.Services);
         Superapps.Tickets.TicketsModule.AddTicketsModule(builder.Services);
+        Superapps.Datasets.DatasetsModule.AddDatasetsModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

@@ -106,6 +106,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Portal", "Superapps.Notifications", ["Superapps.Notifications.NotificationsModule", "Superapps.Notifications.NotificationsModule.AddNotificationsModule"] },
         { "Superapps.Portal", "Superapps.Signing", ["Superapps.Signing.SigningModule", "Superapps.Signing.SigningModule.AddSigningModule"] },
         { "Superapps.Portal", "Superapps.Tickets", ["Superapps.Tickets.TicketsModule", "Superapps.Tickets.TicketsModule.AddTicketsModule"] },
+        { "Superapps.Portal", "Superapps.Datasets", ["Superapps.Datasets.DatasetsModule", "Superapps.Datasets.DatasetsModule.AddDatasetsModule"] },
     };
 
     [Theory]
