@@ -18,7 +18,7 @@ public sealed class TabularColumns
         {
             foreach (var name in spec.Aliases.Prepend(spec.Name))
             {
-                byKey[Key(name)] = spec;
+                byKey[NameKey(name)] = spec;
             }
         }
 
@@ -32,7 +32,7 @@ public sealed class TabularColumns
                 continue;
             }
 
-            if (!byKey.TryGetValue(Key(text), out var spec))
+            if (!byKey.TryGetValue(NameKey(text), out var spec))
             {
                 unknown.Add(text);
             }
@@ -69,6 +69,7 @@ public sealed class TabularColumns
         return text.Length == 0 ? null : text;
     }
 
-    private static string Key(string name) =>
-        new([.. name.Trim().ToLowerInvariant().Where(c => c is not (' ' or '_' or '-' or '.'))]);
+    /// <summary>How a header cell is compared with a column name: case, spaces, underscores, hyphens and dots do not matter.</summary>
+    public static string NameKey(string name) =>
+        new([.. (name ?? string.Empty).Trim().ToLowerInvariant().Where(c => c is not (' ' or '_' or '-' or '.'))]);
 }

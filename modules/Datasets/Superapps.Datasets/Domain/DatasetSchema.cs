@@ -1,4 +1,5 @@
 using Superapps.SharedKernel;
+using Superapps.Tabular;
 
 namespace Superapps.Datasets.Domain;
 
@@ -94,7 +95,6 @@ public sealed class DatasetSchema
         return new DatasetSchema([.. list.Select(c => c with { Name = c.Name.Trim() })]);
     }
 
-    /// <summary>How a header cell is compared with a column name: case, spaces, underscores, hyphens and dots do not matter.</summary>
-    public static string NameKey(string name) =>
-        new([.. (name ?? string.Empty).Trim().ToLowerInvariant().Where(c => c is not (' ' or '_' or '-' or '.'))]);
+    /// <summary>How a header cell is compared with a column name: as every import compares them (<see cref="TabularColumns.NameKey"/>).</summary>
+    public static string NameKey(string name) => TabularColumns.NameKey(name);
 }
