@@ -29,5 +29,6 @@ if [ "$total" -eq 0 ]; then
   echo "No tests ran." >&2
   status=1
 fi
+python3 scripts/failed-tests.py "$results" || true
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
