@@ -55,8 +55,24 @@ public sealed class UploadTests(PostgresServer server) : IAsyncLifetime
         rows.Select(r => (r.RowNumber, r.Values[0], r.Values[1])).ShouldBe([(2, "Kota Baru", "12500"), (3, "Pasar Jambi", "8000")]);
         _services.Audit.Events.ShouldContain(e => e.Action == "version.submitted" && e.EntityId == version.Id.ToString());
 
+        version.Columns.Select(c => c.Name).ShouldBe(["kecamatan", "jumlah_penduduk"]);
+
         (await UploadAsync("kecamatan,jumlah_penduduk\nKota Baru,12600\n")).Report.IsValid.ShouldBeTrue();
         (await db.Versions.Where(v => v.DatasetId == _dataset.Id).Select(v => v.Number).OrderBy(n => n).ToListAsync(Ct)).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task A_newer_upload_for_the_same_period_replaces_the_one_waiting_for_review_but_not_another_periods()
+    {
+        var first = await UploadAsync("kecamatan,jumlah_penduduk\nKota Baru,12500\n");
+        var october = await UploadAsync("kecamatan,jumlah_penduduk\nKota Baru,12400\n", period: "2026-10");
+        var second = await UploadAsync("kecamatan,jumlah_penduduk\nKota Baru,12510\n");
+
+        await using var db = await Contexts.CreateDbContextAsync(Ct);
+        var statuses = await db.Versions.Where(v => v.DatasetId == _dataset.Id).ToDictionaryAsync(v => v.Id, v => v.Status, Ct);
+        statuses[first.VersionId!.Value].ShouldBe(VersionStatus.Superseded);
+        statuses[october.VersionId!.Value].ShouldBe(VersionStatus.Submitted);
+        statuses[second.VersionId!.Value].ShouldBe(VersionStatus.Submitted);
     }
 
     [Fact]

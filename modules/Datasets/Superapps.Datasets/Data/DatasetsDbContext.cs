@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Superapps.Datasets.Domain;
 using Superapps.Modularity;
 
@@ -24,6 +25,15 @@ public sealed class DatasetsDbContext(DbContextOptions<DatasetsDbContext> option
 
     public DbSet<DatasetRow> Rows => Set<DatasetRow>();
 
+    private static readonly ValueConverter<List<DatasetColumn>, string> ColumnsConverter = new(
+        v => JsonSerializer.Serialize(v, Json),
+        v => JsonSerializer.Deserialize<List<DatasetColumn>>(v, Json) ?? new List<DatasetColumn>());
+
+    private static readonly ValueComparer<List<DatasetColumn>> ColumnsComparer = new(
+        (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList());
+
+    private static ReturnReason ParseReason(string code) => ReturnReasons.TryParse(code, out var reason) ? reason : ReturnReason.Other;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -36,12 +46,12 @@ public sealed class DatasetsDbContext(DbContextOptions<DatasetsDbContext> option
             b.Property(d => d.Description).HasMaxLength(4000);
             b.Property(d => d.FirstPeriod).HasMaxLength(10);
             b.Property(d => d.Frequency).HasConversion<string>().HasMaxLength(20);
-            b.Property(d => d.Columns).HasColumnType("jsonb").HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<DatasetColumn>>(v, Json) ?? new List<DatasetColumn>(),
-                new ValueComparer<List<DatasetColumn>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList()));
+            b.Property(d => d.Columns).HasColumnType("jsonb").HasConversion(ColumnsConverter, ColumnsComparer);
+            b.Property(d => d.Keywords).HasColumnType("text[]");
+            b.Property(d => d.License).HasMaxLength(100);
             b.Ignore(d => d.Schema);
             b.Ignore(d => d.Schedule);
+            b.Ignore(d => d.Since);
         });
         modelBuilder.Entity<DatasetVersion>(b =>
         {
@@ -51,6 +61,14 @@ public sealed class DatasetsDbContext(DbContextOptions<DatasetsDbContext> option
             b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
             b.Property(v => v.FileName).HasMaxLength(260);
             b.Property(v => v.UploadedByName).HasMaxLength(200);
+            b.Property(v => v.ReviewedByName).HasMaxLength(200);
+            b.Property(v => v.ReviewNote).HasMaxLength(DatasetVersion.MaxNoteLength);
+            b.Property(v => v.Columns).HasColumnType("jsonb").HasConversion(ColumnsConverter, ColumnsComparer);
+            b.Property(v => v.ReturnReasons).HasColumnType("text[]").HasConversion(
+                v => v.Select(r => r.Code()).ToArray(),
+                v => v.Select(code => ParseReason(code)).ToList(),
+                new ValueComparer<List<ReturnReason>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
+            b.Ignore(v => v.Schema);
             b.HasOne<Dataset>().WithMany().HasForeignKey(v => v.DatasetId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<DatasetRow>(b =>

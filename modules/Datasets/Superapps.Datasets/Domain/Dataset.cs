@@ -31,11 +31,26 @@ public sealed class Dataset
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>Search words for the open-data site, CKAN tags and DCAT keywords.</summary>
+    public List<string> Keywords { get; private set; } = [];
+
+    /// <summary>The licence the data is published under, as an SPDX-like id (CKAN <c>license_id</c>).</summary>
+    public string License { get; private set; } = DefaultLicense;
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public const string DefaultLicense = "CC-BY-4.0";
+
+    public const int MaxKeywords = 20;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DatasetSchema Schema => DatasetSchema.Create(Columns);
 
     public UpdateSchedule Schedule => new(Frequency, DueDay);
+
+    /// <summary>The first period the dataset is required for.</summary>
+    public ReportingPeriod Since => ReportingPeriod.Parse(Frequency, FirstPeriod);
 
     public static Dataset Create(string code, string title, string? description, Guid producerAgencyId, DatasetSchema schema, UpdateSchedule schedule,
         ReportingPeriod firstPeriod, DateTimeOffset now)
@@ -59,6 +74,41 @@ public sealed class Dataset
             DueDay = schedule.DueDay,
             FirstPeriod = firstPeriod.Key,
             CreatedAt = now,
+            UpdatedAt = now,
         };
     }
+
+    /// <summary>Changes the entry. Versions already uploaded keep the columns they were uploaded with.</summary>
+    public void Update(string title, string? description, Guid producerAgencyId, DatasetSchema schema, UpdateSchedule schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(schedule);
+        Title = title.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        ProducerAgencyId = producerAgencyId;
+        Columns = [.. schema.Columns];
+        if (schedule.Frequency != Frequency)
+        {
+            // The first period is kept as the same day in the new frequency's terms.
+            FirstPeriod = ReportingPeriod.Containing(schedule.Frequency, Since.Start).Key;
+        }
+
+        Frequency = schedule.Frequency;
+        DueDay = schedule.DueDay;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Sets the search words (trimmed, distinct, empty ones dropped) and the licence.</summary>
+    public void Describe(IEnumerable<string> keywords, string? license, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        Keywords = [.. keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxKeywords)];
+        License = string.IsNullOrWhiteSpace(license) ? DefaultLicense : license.Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>A dataset no longer required: it stays public with its history but is no longer due.</summary>
+    public void Deactivate(DateTimeOffset now) => (IsActive, UpdatedAt) = (false, now);
+
+    public void Activate(DateTimeOffset now) => (IsActive, UpdatedAt) = (true, now);
 }

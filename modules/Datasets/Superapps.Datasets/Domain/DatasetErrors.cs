@@ -59,4 +59,20 @@ public static class DatasetErrors
 
     public static readonly UserError NoRows = new("datasets.file.no-rows",
         "Berkas tidak berisi baris data di bawah baris judul.", "The file has no data rows below the header.", "file");
+
+    public static readonly UserError NotAwaitingReview = new("datasets.review.status",
+        "Versi ini tidak sedang menunggu pemeriksaan: mungkin sudah diperiksa atau diganti unggahan yang lebih baru.",
+        "This version is not awaiting review: it may have been reviewed already or replaced by a newer upload.");
+
+    public static readonly UserError OwnUpload = new("datasets.review.own",
+        "Anda tidak dapat memeriksa unggahan Anda sendiri.", "You cannot review your own upload.");
+
+    public static readonly UserError NoReturnReason = new("datasets.review.reason",
+        "Pilih paling sedikit satu alasan pengembalian.", "Choose at least one reason for returning it.", "reasons");
+
+    public static readonly UserError ReturnNoteRequired = new("datasets.review.note",
+        "Alasan \"Lainnya\" memerlukan catatan yang menjelaskannya.", "The reason \"Other\" needs a note that explains it.", "note");
+
+    public static UserError ReviewNoteTooLong(int maximum) => new("datasets.review.note-length",
+        $"Catatan paling panjang {maximum} karakter.", $"The note is at most {maximum} characters.", "note");
 }

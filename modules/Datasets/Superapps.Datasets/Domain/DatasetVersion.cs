@@ -1,3 +1,5 @@
+using Superapps.SharedKernel;
+
 namespace Superapps.Datasets.Domain;
 
 public enum VersionStatus
@@ -10,6 +12,9 @@ public enum VersionStatus
 
     /// <summary>Disetujui: approved and published.</summary>
     Approved,
+
+    /// <summary>Diganti: a newer upload for the same period replaced it before it was reviewed.</summary>
+    Superseded,
 }
 
 /// <summary>One valid upload of a dataset for a period: its rows are in <see cref="DatasetRow"/>. Nothing is published before approval.</summary>
@@ -43,20 +48,115 @@ public sealed class DatasetVersion
 
     public DateTimeOffset UploadedAt { get; private set; }
 
+    /// <summary>The dataset's columns when the file was uploaded: the rows are in this order, whatever the data list says later.</summary>
+    public List<DatasetColumn> Columns { get; private set; } = [];
+
+    public Guid? ReviewedById { get; private set; }
+
+    public string? ReviewedByName { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>The coded reasons of a return (<see cref="ReturnReasons.Code"/>); empty otherwise.</summary>
+    public List<ReturnReason> ReturnReasons { get; private set; } = [];
+
+    /// <summary>The walidata's note: required with <see cref="ReturnReason.Other"/>, optional otherwise (also on approval).</summary>
+    public string? ReviewNote { get; private set; }
+
+    public DatasetSchema Schema => DatasetSchema.Create(Columns);
+
+    /// <summary>Approves and so publishes the version. Only a submitted version is reviewed, and not by the person who uploaded it.</summary>
+    public void Approve(Guid reviewerId, string reviewerName, string? note, DateTimeOffset now)
+    {
+        EnsureReviewable(reviewerId);
+        if (note?.Trim().Length > MaxNoteLength)
+        {
+            throw new DomainRuleException(DatasetErrors.ReviewNoteTooLong(MaxNoteLength));
+        }
+
+        Status = VersionStatus.Approved;
+        Review(reviewerId, reviewerName, note, now);
+    }
+
+    /// <summary>Returns the version to its OPD with at least one coded reason; <see cref="ReturnReason.Other"/> needs a note.</summary>
+    public void Return(IReadOnlyCollection<ReturnReason> reasons, Guid reviewerId, string reviewerName, string? note, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        EnsureReviewable(reviewerId);
+        var errors = new List<UserError>();
+        if (reasons.Count == 0)
+        {
+            errors.Add(DatasetErrors.NoReturnReason);
+        }
+
+        if (reasons.Contains(ReturnReason.Other) && string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(DatasetErrors.ReturnNoteRequired);
+        }
+
+        if (note?.Trim().Length > MaxNoteLength)
+        {
+            errors.Add(DatasetErrors.ReviewNoteTooLong(MaxNoteLength));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+
+        Status = VersionStatus.Returned;
+        ReturnReasons = [.. reasons.Distinct().Order()];
+        Review(reviewerId, reviewerName, note, now);
+    }
+
+    /// <summary>A newer upload of the same period replaced this one before review.</summary>
+    public void Supersede()
+    {
+        if (Status == VersionStatus.Submitted)
+        {
+            Status = VersionStatus.Superseded;
+        }
+    }
+
+    public const int MaxNoteLength = 2000;
+
+    private void EnsureReviewable(Guid reviewerId)
+    {
+        if (Status != VersionStatus.Submitted)
+        {
+            throw new DomainRuleException(DatasetErrors.NotAwaitingReview);
+        }
+
+        if (reviewerId == UploadedById)
+        {
+            throw new DomainRuleException(DatasetErrors.OwnUpload);
+        }
+    }
+
+    private void Review(Guid reviewerId, string reviewerName, string? note, DateTimeOffset now)
+    {
+        ReviewedById = reviewerId;
+        ReviewedByName = reviewerName;
+        ReviewedAt = now;
+        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
     public static DatasetVersion Submit(Guid datasetId, ReportingPeriod period, int number, string fileName, long fileBytes, int rowCount,
-        Guid uploadedById, string uploadedByName, DateTimeOffset now) => new()
+        Guid uploadedById, string uploadedByName, DatasetSchema schema, DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
             DatasetId = datasetId,
             Period = period.Key,
             Number = number,
             Status = VersionStatus.Submitted,
-            FileName = Path.GetFileName(fileName),
+            // A browser on Windows may send the whole path; only the name is kept, whichever separator the path used.
+            FileName = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..],
             FileBytes = fileBytes,
             RowCount = rowCount,
             UploadedById = uploadedById,
             UploadedByName = uploadedByName,
             UploadedAt = now,
+            Columns = [.. schema.Columns],
         };
 }
 

@@ -86,6 +86,10 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         _ => Bilingual.T($"Tahun {Year}", $"Year {Year}"),
     };
 
+    /// <summary>Reads a <see cref="Key"/> known to be valid, such as one stored.</summary>
+    public static ReportingPeriod Parse(UpdateFrequency frequency, string text) =>
+        TryParse(frequency, text, out var period) ? period : throw new FormatException($"\"{text}\" is not a {frequency} period.");
+
     /// <summary>Reads a <see cref="Key"/> of the given frequency; false when the text is not one.</summary>
     public static bool TryParse(UpdateFrequency frequency, string? text, out ReportingPeriod period)
     {

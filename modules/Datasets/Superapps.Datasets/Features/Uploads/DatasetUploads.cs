@@ -58,8 +58,18 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
 
         var now = clock.GetUtcNow();
         var number = (await db.Versions.Where(v => v.DatasetId == datasetId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
-        var version = DatasetVersion.Submit(datasetId, reportingPeriod, number, fileName, file.CanSeek ? file.Length : 0, 0, uploader.EmployeeId, uploader.Name, now);
+        var version = DatasetVersion.Submit(datasetId, reportingPeriod, number, fileName, file.CanSeek ? file.Length : 0, 0, uploader.EmployeeId, uploader.Name,
+            dataset.Schema, now);
         db.Versions.Add(version);
+
+        // A newer upload for the same period replaces one still waiting for review, so the walidata reviews only the latest.
+        var waiting = await db.Versions.Where(v => v.DatasetId == datasetId && v.Period == reportingPeriod.Key && v.Status == VersionStatus.Submitted)
+            .ToListAsync(cancellationToken);
+        foreach (var earlier in waiting)
+        {
+            earlier.Supersede();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         ValidationReport report;
