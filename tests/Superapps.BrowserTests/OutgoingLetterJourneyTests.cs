@@ -82,6 +82,8 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         await PickAsync(staff, "draft-addressee", headTitle);
         await staff.GetByTestId("draft-addressee-add").ClickAsync();
         await Assertions.Expect(staff.GetByTestId("draft-addressee-chip")).ToContainTextAsync(headTitle);
+        // A letter leaving the OPD is reviewed by the Kasi and the Kabid and signed by the Kepala (the default chain).
+        await Assertions.Expect(staff.GetByTestId("draft-reviewer")).ToHaveTextAsync([Kasi, Kabid]);
         var editor = staff.GetByTestId("rich-text-editor");
         await editor.ClickAsync();
         await staff.Keyboard.PressAsync("Control+End");

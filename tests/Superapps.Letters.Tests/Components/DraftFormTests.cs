@@ -33,6 +33,9 @@ public sealed class DraftFormTests : SuperappsComponentTest
     private readonly List<(DraftInput Input, bool Submit)> _saved = [];
     private int _defaultChains;
 
+    /// <summary>When set, each default-chain request waits for its own completion source, to make requests overlap.</summary>
+    private List<TaskCompletionSource>? _chainGates;
+
     public DraftFormTests()
     {
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new LettersOptions { MaxFileBytes = MaxBytes }));
@@ -51,11 +54,18 @@ public sealed class DraftFormTests : SuperappsComponentTest
     };
 
     /// <summary>Kasi then Kabid, signed by the Kabid within the OPD or by the Kepala when it leaves the OPD.</summary>
-    private Task<(IReadOnlyList<ChainPosition> Reviewers, ChainPosition? Signer)> DefaultChain(LetterKind kind, bool leavesAgency)
+    private async Task<(IReadOnlyList<ChainPosition> Reviewers, ChainPosition? Signer)> DefaultChain(LetterKind kind, bool leavesAgency)
     {
         _defaultChains++;
+        if (_chainGates is { } gates)
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            gates.Add(gate);
+            await gate.Task;
+        }
+
         IReadOnlyList<ChainPosition> reviewers = leavesAgency ? [Chain(Kasi), Chain(Kabid)] : [Chain(Kasi)];
-        return Task.FromResult((reviewers, (ChainPosition?)Chain(leavesAgency ? Kepala : Kabid)));
+        return (reviewers, Chain(leavesAgency ? Kepala : Kabid));
     }
 
     private static ChainPosition Chain(PositionInfo p) => new(p.PositionId, p.Title);
@@ -178,6 +188,31 @@ public sealed class DraftFormTests : SuperappsComponentTest
         cut.Find("[data-testid=draft-chain-default]").Click();
         cut.WaitForAssertion(() => ReviewerTitles(cut).ShouldBe([Kasi.Title, Kabid.Title]));
         model.ChainChosenByHand.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_slow_first_default_chain_answering_last_does_not_overwrite_the_chain_for_the_addressee_added_meanwhile()
+    {
+        // The form asks for the default chain when it opens and again when an addressee leaves the OPD. Under load the first
+        // answer can come last; it must not put back the chain of a letter that stays in the OPD.
+        _chainGates = [];
+        var model = NewModel();
+        model.ClassificationCode = "000.1.5";
+        var cut = RenderForm(model);
+        await ChooseAsync<Guid?>(cut, "draft-addressee", OtherHead.PositionId);
+        cut.Find("[data-testid=draft-addressee-add]").Click();
+        cut.WaitForAssertion(() => _chainGates.Count.ShouldBe(2));
+
+        await cut.InvokeAsync(() => _chainGates[1].SetResult());
+        cut.WaitForAssertion(() => ReviewerTitles(cut).ShouldBe([Kasi.Title, Kabid.Title]));
+        await cut.InvokeAsync(() => _chainGates[0].SetResult());
+
+        cut.Render();
+        ReviewerTitles(cut).ShouldBe([Kasi.Title, Kabid.Title]);
+        cut.Find("[data-testid=draft-save-submit]").Click();
+        var (input, _) = _saved.ShouldHaveSingleItem();
+        input.ReviewerPositionIds.ShouldBe([Kasi.PositionId, Kabid.PositionId]);
+        input.SignerPositionId.ShouldBe(Kepala.PositionId);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed partial class DraftForm
 
     private IReadOnlyList<UserError> _errors = [];
     private bool _busy;
+    private int _chainRequest;
 
     protected override async Task OnInitializedAsync()
     {
@@ -133,14 +134,28 @@ public sealed partial class DraftForm
         }
     }
 
+    /// <summary>
+    /// Asks for the default chain. Requests overlap (the form's first one may still be on its way when an addressee is added):
+    /// only the latest may set the chain, and none after the user has arranged it by hand.
+    /// </summary>
     private async Task DefaultChainAsync()
     {
+        var request = ++_chainRequest;
         var (reviewers, signer) = await DefaultChain(Model.Kind, Model.LeavesAgency(Positions.Select(p => p.PositionId)));
+        if (request != _chainRequest)
+        {
+            return;
+        }
+
         Model.Reviewers.Clear();
         Model.Reviewers.AddRange(reviewers);
         Model.SignerPositionId = signer?.PositionId;
         Model.ChainChosenByHand = false;
     }
 
-    private void ChainEdited() => Model.ChainChosenByHand = true;
+    private void ChainEdited()
+    {
+        Model.ChainChosenByHand = true;
+        _chainRequest++;
+    }
 }
