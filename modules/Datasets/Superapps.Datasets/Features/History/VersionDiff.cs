@@ -47,8 +47,8 @@ public sealed class VersionDiff(IDbContextFactory<DatasetsDbContext> contexts)
     private const int LabelLength = 120;
 
     /// <summary>
-    /// What changed from <paramref name="olderId"/> to <paramref name="newerId"/> (two versions of one dataset the viewer may read);
-    /// throws <see cref="ReviewErrors.VersionNotFound"/> otherwise.
+    /// What changed from <paramref name="olderId"/> to <paramref name="newerId"/> (two versions of one dataset the viewer may read;
+    /// given the other way round, they are compared in upload order); throws <see cref="ReviewErrors.VersionNotFound"/> otherwise.
     /// </summary>
     public async Task<VersionDifference> CompareAsync(DataUser viewer, Guid newerId, Guid olderId, int page = 0, int pageSize = 20,
         CancellationToken cancellationToken = default)
@@ -62,6 +62,12 @@ public sealed class VersionDiff(IDbContextFactory<DatasetsDbContext> contexts)
         if (newer is null || older is null || newer.DatasetId != older.DatasetId || newerId == olderId)
         {
             throw new DomainRuleException(ReviewErrors.VersionNotFound);
+        }
+
+        if (newer.Number < older.Number)
+        {
+            // Compared as they follow each other, whichever of the two the viewer stands on.
+            (newer, older, newerId, olderId) = (older, newer, olderId, newerId);
         }
 
         var producer = await db.Datasets.Where(d => d.Id == newer.DatasetId).Select(d => d.ProducerAgencyId).SingleAsync(cancellationToken);
