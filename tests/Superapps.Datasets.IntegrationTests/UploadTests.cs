@@ -21,7 +21,7 @@ public sealed class UploadTests(PostgresServer server) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _services = await ModuleServices.CreateAsync(server, s => s.AddDatasetsModule(),
+        _services = await ModuleServices.CreateAsync(server, s => s.AddDatasetsModule().AddSingleton<Organization.Contracts.IOrganizationDirectory, ReviewDirectory>(),
             clock: new TestClock(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero)));
         _dataset = Dataset.Create("jumlah-penduduk-per-kecamatan", "Jumlah Penduduk per Kecamatan", null, Dukcapil,
             DatasetSchema.Create([new("kecamatan", ColumnType.Text, Required: true, Key: true), new("jumlah_penduduk", ColumnType.WholeNumber, Required: true)]),

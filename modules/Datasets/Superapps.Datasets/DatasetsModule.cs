@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using Npgsql;
 using Superapps.Datasets.Data;
+using Superapps.Datasets.Features.History;
+using Superapps.Datasets.Features.Review;
 using Superapps.Datasets.Features.Uploads;
+using Superapps.Datasets.Features.Versions;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
 
@@ -26,8 +30,20 @@ public static class DatasetsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<DatasetsDbContext>(order: 60);
         services.TryAddScoped<DatasetUploads>();
+        services.AddDatasetReview();
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
+    }
+
+    /// <summary>The review (<see cref="DatasetReview"/>, its queue and notices, <see cref="DatasetReviewOptions"/>), the version page's reads and the history.</summary>
+    private static void AddDatasetReview(this IServiceCollection services)
+    {
+        services.AddOptions<DatasetReviewOptions>().BindConfiguration(DatasetReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<ReviewNotices>();
+        services.TryAddScoped<DatasetReview>();
+        services.TryAddScoped<ReviewQueue>();
+        services.TryAddScoped<VersionViews>();
+        services.TryAddScoped<VersionDiff>();
     }
 }
 
@@ -52,7 +68,11 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(DatasetsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Pemeriksaan Data", "Data review", "/data/tinjau", Icons.Material.Filled.FactCheck, CustodianPolicy, 410,
+            "Unggahan data OPD yang menunggu pemeriksaan walidata", "OPD data uploads waiting for the walidata's review"),
+    ];
 
     public void AddPolicies(AuthorizationOptions options)
     {

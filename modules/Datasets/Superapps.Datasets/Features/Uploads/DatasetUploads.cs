@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Superapps.Datasets.Data;
 using Superapps.Datasets.Domain;
+using Superapps.Datasets.Features.Review;
 using Superapps.Datasets.Features.Validation;
 using Superapps.SharedKernel;
 using Superapps.Tabular;
@@ -32,7 +33,7 @@ public static class UploadErrors
 /// as it is read. A file with any error is rolled back whole, so nothing of it is kept; a valid one becomes a new submitted
 /// version, which is not public before the walidata approves it.
 /// </summary>
-public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts, IAuditTrail audit, TimeProvider clock)
+public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts, IAuditTrail audit, ReviewNotices notices, TimeProvider clock)
 {
     public async Task<UploadResult> UploadAsync(Guid datasetId, string period, Stream file, string fileName, Uploader uploader,
         ValidationLimits? limits = null, CancellationToken cancellationToken = default)
@@ -95,6 +96,7 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
         await audit.RecordAsync(new AuditEvent(DatasetsDbContext.Schema, "version.submitted", nameof(DatasetVersion), version.Id.ToString(),
             $"{dataset.Code} {reportingPeriod.Key}: versi {number}, {report.Rows} baris", new { datasetId, Period = reportingPeriod.Key, report.Rows }),
             cancellationToken);
+        await notices.SubmittedAsync(dataset, version, report.Rows, cancellationToken);
         return new UploadResult(report, version.Id);
     }
 
