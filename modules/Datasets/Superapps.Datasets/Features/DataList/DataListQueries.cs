@@ -85,6 +85,13 @@ public sealed class DataListQueries(IDbContextFactory<DatasetsDbContext> context
         })], total);
     }
 
+    /// <summary>An entry as the walidata edits it; null when unknown.</summary>
+    public async Task<Dataset?> EntryAsync(Guid datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+    }
+
     /// <summary>The dataset's page for the walidata and the producing OPD's operators; null for anyone else or an unknown code.</summary>
     public async Task<DatasetDetail?> GetAsync(DataUser user, string code, CancellationToken cancellationToken = default)
     {
@@ -129,6 +136,13 @@ public sealed class DataListQueries(IDbContextFactory<DatasetsDbContext> context
         var today = Wib.Today(clock);
         var (periods, chosen) = Periods(dataset.Schedule, dataset.Since, today, approved.ToHashSet());
         return new UploadTarget(dataset.Id, dataset.Code, dataset.Title, dataset.Columns, periods, chosen);
+    }
+
+    /// <summary>A version's number within its dataset; null when unknown.</summary>
+    public async Task<int?> VersionNumberAsync(Guid versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Versions.Where(v => v.Id == versionId).Select(v => (int?)v.Number).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The periods one may upload for and the one to offer first: the oldest due period without an approved version, else the current one.</summary>
