@@ -8,8 +8,8 @@ namespace Superapps.Datasets.Features.Uploads;
 public sealed class CountingStream(Stream inner, Action<long>? progress = null, TimeSpan? interval = null, TimeProvider? clock = null) : Stream
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly long _interval = (long)((interval ?? TimeSpan.FromMilliseconds(250)).TotalSeconds * (clock ?? TimeProvider.System).TimestampFrequency);
-    private long? _lastReport;
+    private readonly TimeSpan _interval = interval ?? TimeSpan.FromMilliseconds(250);
+    private DateTimeOffset? _lastReport;
     private bool _endReported;
 
     /// <summary>The bytes read so far.</summary>
@@ -73,7 +73,7 @@ public sealed class CountingStream(Stream inner, Action<long>? progress = null, 
             return read;
         }
 
-        var now = _clock.GetTimestamp();
+        var now = _clock.GetUtcNow();
         if (read == 0 ? !_endReported : _lastReport is not { } last || now - last >= _interval)
         {
             _lastReport = now;
