@@ -112,7 +112,7 @@ public sealed class DataListImportTests(PostgresServer server) : IAsyncLifetime
         {
             rows.StatusCode.ShouldBe((HttpStatusCode)422);
             var problem = JsonDocument.Parse(await rows.Content.ReadAsStringAsync(Ct)).RootElement;
-            problem.GetProperty("titleEnglish").GetString().ShouldContain("Nothing was saved");
+            problem.GetProperty("titleEnglish").GetString()!.ShouldContain("Nothing was saved");
             problem.GetProperty("errors").EnumerateArray().ShouldContain(e => e.GetProperty("row").GetInt32() == 4 && e.GetProperty("column").GetString() == "kode_opd"
                 && e.GetProperty("message").GetString()!.Contains("OPD-ENTAH") && e.GetProperty("messageEnglish").GetString()!.Contains("OPD-ENTAH"));
         }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Superapps.Datasets.Domain;
 using Superapps.Datasets.Pages.DataList;
@@ -84,14 +85,14 @@ public sealed class DataListPageTests(PostgresServer server) : DatasetsPageTest(
     {
         var page = RenderList(DatasetsHarness.Walidata, 2);
         page.Find("[data-testid=dataset-add]").Click();
-        _dialogs.WaitForAssertion(() => _dialogs.FindAll("[data-testid=dataset-dialog] [data-testid=dataset-save]").Count.ShouldBe(1), Wait);
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll("[data-testid=dataset-save]").Count.ShouldBe(1), Wait);
 
         Input(_dialogs, "dataset-code").Change("Jumlah Penduduk");
         Input(_dialogs, "dataset-title").Change("Jumlah Penduduk per Kecamatan");
         await ChooseAsync(_dialogs, "dataset-producer", (Guid?)DatasetsDirectory.Disdukcapil.AgencyId);
         Input(_dialogs, "dataset-first-period").Change("2026-01");
-        Input(_dialogs, "column-name").Change("kecamatan");
-        _dialogs.Find("[data-testid=column-required] input").Change(false);
+        Input(_dialogs, "column-name").Input("kecamatan");
+        await CheckAsync("column-required", 0, false);
         _dialogs.Find("[data-testid=dataset-save]").Click();
 
         _dialogs.WaitForAssertion(() => Text(_dialogs.Find("[data-testid=column-errors]")).ShouldContain("Kolom kunci \"kecamatan\" harus wajib diisi."), Wait);
@@ -101,9 +102,10 @@ public sealed class DataListPageTests(PostgresServer server) : DatasetsPageTest(
         (await Module.ReadAsync(db => db.Datasets.CountAsync(Ct))).ShouldBe(2);
 
         Input(_dialogs, "dataset-code").Change("jumlah-penduduk");
-        _dialogs.Find("[data-testid=column-required] input").Change(true);
+        await CheckAsync("column-required", 0, true);
         _dialogs.Find("[data-testid=column-add]").Click();
-        _dialogs.FindAll("[data-testid=column-name] input")[1].Change("jumlah_penduduk");
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll("[data-testid=column-row]").Count.ShouldBe(2), Wait);
+        _dialogs.FindAll("input[data-testid=column-name], [data-testid=column-name] input")[1].Input("jumlah_penduduk");
         var types = _dialogs.FindComponents<MudSelect<ColumnType>>();
         await _dialogs.InvokeAsync(() => types[1].Instance.ValueChanged.InvokeAsync(ColumnType.WholeNumber));
         _dialogs.Find("[data-testid=dataset-save]").Click();
@@ -113,6 +115,12 @@ public sealed class DataListPageTests(PostgresServer server) : DatasetsPageTest(
         var saved = await Module.ReadAsync(db => db.Datasets.SingleAsync(d => d.Code == "jumlah-penduduk", Ct));
         saved.Columns.ShouldBe([new DatasetColumn("kecamatan", ColumnType.Text, true, true), new DatasetColumn("jumlah_penduduk", ColumnType.WholeNumber)]);
         Module.Audit.Events.ShouldHaveSingleItem().Action.ShouldBe("dataset.created");
+    }
+
+    private Task CheckAsync(string testId, int index, bool value)
+    {
+        var box = _dialogs.FindComponents<MudCheckBox<bool>>().Where(c => Equals(c.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId)).ElementAt(index);
+        return _dialogs.InvokeAsync(() => box.Instance.ValueChanged.InvokeAsync(value));
     }
 
     [Fact]

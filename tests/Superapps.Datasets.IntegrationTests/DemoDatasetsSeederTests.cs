@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Superapps.Datasets.Domain;
 using Superapps.Datasets.Features.Validation;
 using Superapps.Testing;

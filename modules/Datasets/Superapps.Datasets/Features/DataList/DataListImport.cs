@@ -144,6 +144,11 @@ public sealed class DataListImport(IDbContextFactory<DatasetsDbContext> contexts
             var keywords = DataListText.ParseKeywords(rows.Optional(row, "kata_kunci", numberAllowed: true));
             var license = rows.Optional(row, "lisensi");
 
+            if (code is not null && !DatasetCode.IsValid(code))
+            {
+                rows.Error(row, "kode", DataListErrors.CodeFormat(DatasetCode.MaxLength));
+            }
+
             AgencyProfile? agency = null;
             if (agencyCode is not null && !byCode.TryGetValue(agencyCode, out agency))
             {
