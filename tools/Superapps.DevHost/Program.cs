@@ -41,7 +41,7 @@ try
     stack = await DevStack.StartAsync(
         new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
         {
-            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true" },
+            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true" },
         },
         line => Console.WriteLine(line),
         stop.Token);

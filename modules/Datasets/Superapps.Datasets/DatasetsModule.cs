@@ -9,6 +9,8 @@ using Npgsql;
 using Superapps.Datasets.Data;
 using Superapps.Datasets.Features.History;
 using Superapps.Datasets.Features.Review;
+using Superapps.Datasets.Data.Seed;
+using Superapps.Datasets.Features.DataList;
 using Superapps.Datasets.Features.Uploads;
 using Superapps.Datasets.Features.Versions;
 using Superapps.Modularity;
@@ -31,6 +33,11 @@ public static class DatasetsModule
         services.AddMigrationsInitializer<DatasetsDbContext>(order: 60);
         services.TryAddScoped<DatasetUploads>();
         services.AddDatasetReview();
+        services.AddOptions<DatasetsOptions>().BindConfiguration(DatasetsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<DataListDesk>();
+        services.TryAddScoped<DataListQueries>();
+        services.TryAddScoped<DataListImport>();
+        services.AddSingleton<IDatabaseInitializer, DemoDatasetsSeeder>();
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
     }
@@ -68,20 +75,27 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(DatasetsPortalModule).Assembly;
 
+    /// <summary>The data list and each dataset's page: the walidata (and the system administrator) see every dataset, data operators their OPD's.</summary>
+    public const string DataListPolicy = "datasets.data-list";
+
     public IReadOnlyList<NavigationItem> Navigation { get; } =
     [
         new("Pemeriksaan Data", "Data review", "/data/tinjau", Icons.Material.Filled.FactCheck, CustodianPolicy, 410,
             "Unggahan data OPD yang menunggu pemeriksaan walidata", "OPD data uploads waiting for the walidata's review"),
+        new("Daftar Data", "Data list", "/data", Icons.Material.Filled.TableChart, DataListPolicy, 400,
+            "Dataset yang wajib dimutakhirkan OPD, jadwalnya, dan unggah datanya", "The datasets OPDs must keep current, their schedule, and uploading their data"),
     ];
 
     public void AddPolicies(AuthorizationOptions options)
     {
         options.AddPolicy(CustodianPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataCustodian, Roles.Administrator));
         options.AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataOperator, Roles.DataCustodian));
+        options.AddPolicy(DataListPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataOperator, Roles.DataCustodian, Roles.Administrator));
         options.AddPolicy(CompliancePolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leader, Roles.DataCustodian, Roles.Administrator));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        DataListEndpoints.Map(endpoints);
     }
 }

@@ -41,6 +41,8 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(uploader);
         var format = TabularReader.FormatOf(fileName);
+        // The size kept with the version is what was read, whether or not the stream knows its length (a browser's does not).
+        var counted = file as CountingStream ?? new CountingStream(file);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -78,7 +80,7 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY datasets.rows (version_id, row_number, \"values\") FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            report = await UploadValidator.ValidateAsync(file, format, dataset.Schema, new CopySink(importer, version.Id), limits, cancellationToken);
+            report = await UploadValidator.ValidateAsync(counted, format, dataset.Schema, new CopySink(importer, version.Id), limits, cancellationToken);
             if (report.IsValid)
             {
                 await importer.CompleteAsync(cancellationToken);
@@ -91,7 +93,7 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
             return new UploadResult(report, null);
         }
 
-        await db.Versions.Where(v => v.Id == version.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.RowCount, report.Rows), cancellationToken);
+        await db.Versions.Where(v => v.Id == version.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.RowCount, report.Rows).SetProperty(v => v.FileBytes, counted.BytesRead), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(new AuditEvent(DatasetsDbContext.Schema, "version.submitted", nameof(DatasetVersion), version.Id.ToString(),
             $"{dataset.Code} {reportingPeriod.Key}: versi {number}, {report.Rows} baris", new { datasetId, Period = reportingPeriod.Key, report.Rows }),

@@ -21,6 +21,14 @@ public interface IValidRowSink
 public sealed record ValidationReport(int Rows, IReadOnlyList<UserError> FileErrors, IReadOnlyList<RowError> Errors, int ErrorCount)
 {
     public bool IsValid => FileErrors.Count == 0 && ErrorCount == 0;
+
+    /// <summary>The value each listed error refused, as the file held it (shortened to <see cref="MaxShownValue"/> characters), by the index in <see cref="Errors"/>.</summary>
+    public IReadOnlyList<string?> ErrorValues { get; init; } = [];
+
+    public const int MaxShownValue = 100;
+
+    /// <summary>The value the <paramref name="index"/>th listed error refused, when known.</summary>
+    public string? ValueOf(int index) => index < ErrorValues.Count ? ErrorValues[index] : null;
 }
 
 /// <summary>
@@ -37,6 +45,7 @@ public static class UploadValidator
         ArgumentNullException.ThrowIfNull(schema);
         limits ??= new ValidationLimits();
         var errors = new List<RowError>();
+        var errorValues = new List<string?>();
         var errorCount = 0;
         var rows = 0;
         int[]? positions = null;
@@ -45,12 +54,13 @@ public static class UploadValidator
         var seenKeys = new Dictionary<string, int>(StringComparer.Ordinal);
         var values = new string?[schema.Columns.Count];
 
-        void Refuse(int row, string? column, UserError error)
+        void Refuse(int row, string? column, UserError error, string? value)
         {
             errorCount++;
             if (errors.Count < limits.MaxListedErrors)
             {
                 errors.Add(new RowError(row, column, error));
+                errorValues.Add(value is { Length: > ValidationReport.MaxShownValue } ? value[..ValidationReport.MaxShownValue] + "…" : value);
             }
         }
 
@@ -72,7 +82,7 @@ public static class UploadValidator
 
                 if (++rows > limits.MaxRows)
                 {
-                    return new ValidationReport(rows - 1, [TabularErrors.TooManyRows(limits.MaxRows)], errors, errorCount);
+                    return new ValidationReport(rows - 1, [TabularErrors.TooManyRows(limits.MaxRows)], errors, errorCount) { ErrorValues = errorValues };
                 }
 
                 var valid = true;
@@ -80,7 +90,7 @@ public static class UploadValidator
                 {
                     if (!string.IsNullOrWhiteSpace(row.Cells[i].Text))
                     {
-                        Refuse(row.Number, null, DatasetErrors.ExtraCells);
+                        Refuse(row.Number, null, DatasetErrors.ExtraCells, row.Cells[i].Text);
                         valid = false;
                         break;
                     }
@@ -92,7 +102,7 @@ public static class UploadValidator
                     var (value, error) = ValueParser.Parse(column, row[positions[c]]);
                     if (error is not null)
                     {
-                        Refuse(row.Number, column.Name, error);
+                        Refuse(row.Number, column.Name, error, row[positions[c]].Text);
                         valid = false;
                     }
 
@@ -104,7 +114,8 @@ public static class UploadValidator
                     var key = string.Join('\u001f', keys.Select(k => values[k]));
                     if (seenKeys.TryGetValue(key, out var first))
                     {
-                        Refuse(row.Number, schema.Columns[keys[0]].Name, DatasetErrors.DuplicateKey(string.Join(" / ", keys.Select(k => values[k])), first));
+                        var shown = string.Join(" / ", keys.Select(k => values[k]));
+                        Refuse(row.Number, schema.Columns[keys[0]].Name, DatasetErrors.DuplicateKey(shown, first), shown);
                         valid = false;
                     }
                     else
@@ -121,7 +132,7 @@ public static class UploadValidator
         }
         catch (TabularFileException ex)
         {
-            return new ValidationReport(rows, [ex.Error], errors, errorCount);
+            return new ValidationReport(rows, [ex.Error], errors, errorCount) { ErrorValues = errorValues };
         }
 
         if (positions is null)
@@ -129,7 +140,7 @@ public static class UploadValidator
             return new ValidationReport(0, [TabularErrors.Empty], [], 0);
         }
 
-        return rows == 0 ? new ValidationReport(0, [DatasetErrors.NoRows], [], 0) : new ValidationReport(rows, [], errors, errorCount);
+        return rows == 0 ? new ValidationReport(0, [DatasetErrors.NoRows], [], 0) : new ValidationReport(rows, [], errors, errorCount) { ErrorValues = errorValues };
     }
 
     /// <summary>Where each schema column sits in the file; every column must be there once, and nothing else.</summary>
