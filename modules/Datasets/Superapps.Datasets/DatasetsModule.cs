@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Superapps.Datasets.Data;
+using Superapps.Datasets.Features.OpenData;
 using Superapps.Datasets.Features.Uploads;
+using MudBlazor;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
 
@@ -26,6 +28,7 @@ public static class DatasetsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<DatasetsDbContext>(order: 60);
         services.TryAddScoped<DatasetUploads>();
+        services.TryAddScoped<PublicCatalog>();
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
     }
@@ -52,7 +55,11 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(DatasetsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Data Terbuka", "Open data", OpenDataNames.SitePath, Icons.Material.Filled.Public, Policies.Employee, 500,
+            "Data kota yang sudah disetujui walidata, untuk semua orang", "The city's approved data, open to everyone"),
+    ];
 
     public void AddPolicies(AuthorizationOptions options)
     {
@@ -63,5 +70,7 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        OpenDataEndpoints.Map(endpoints);
+        CkanActionApi.Map(endpoints);
     }
 }
