@@ -200,7 +200,7 @@ internal static class CkanActionApi
                 Extra("frequency", dataset.Frequency.ToString().ToLowerInvariant()),
                 Extra("accrual_periodicity", "http://publications.europa.eu/resource/authority/frequency/" + DcatCatalog.FrequencyCode(dataset.Frequency)),
                 Extra("period", dataset.Current.Period),
-                Extra("freshness", dataset.Freshness switch { null => "inactive", { } f => Pages.DatasetLabels.Slug(f) })),
+                Extra("freshness", dataset.Freshness switch { null => "inactive", Domain.Freshness.OnTime => "on-time", Domain.Freshness.Late => "late", _ => "very-late" })),
             ["groups"] = new JsonArray(),
             ["relationships_as_subject"] = new JsonArray(),
             ["relationships_as_object"] = new JsonArray(),
