@@ -86,8 +86,7 @@ public sealed class XlsxSheet(string name)
 /// <summary>
 /// Writes workbooks of typed cells for exports. Safe to open whatever the data holds: text is written as an inline string
 /// (never a formula or a shared-string trick), and text that a spreadsheet would take for a formula when it is edited, pasted or
-/// saved as CSV (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) is prefixed with an apostrophe,
-/// as OWASP advises against CSV/formula injection. Characters XML cannot hold are dropped, text longer than a cell holds is cut,
+/// saved as CSV is prefixed with an apostrophe (<see cref="SpreadsheetText"/>, the rule every export shares). Characters XML cannot hold are dropped, text longer than a cell holds is cut,
 /// and sheet names are made valid and unique. Rows are streamed to the package, so large exports do not build a document tree.
 /// </summary>
 public static class XlsxWriter
@@ -146,12 +145,8 @@ public static class XlsxWriter
             }
         }
 
-        if (clean.Length > 0 && clean[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            clean.Insert(0, '\'');
-        }
-
-        return clean.Length > MaxCellText ? clean.ToString(0, MaxCellText) : clean.ToString();
+        var safe = SpreadsheetText.NeutraliseFormula(clean.ToString());
+        return safe.Length > MaxCellText ? safe[..MaxCellText] : safe;
     }
 
     private static bool XmlConvertIsValid(char c) =>

@@ -13,6 +13,7 @@ using Superapps.Datasets.Data.Seed;
 using Superapps.Datasets.Features.DataList;
 using Superapps.Datasets.Features.Uploads;
 using Superapps.Datasets.Features.Versions;
+using Superapps.Datasets.Features.OpenData;
 using Superapps.Modularity;
 using Superapps.SharedKernel;
 
@@ -38,6 +39,7 @@ public static class DatasetsModule
         services.TryAddScoped<DataListQueries>();
         services.TryAddScoped<DataListImport>();
         services.AddSingleton<IDatabaseInitializer, DemoDatasetsSeeder>();
+        services.TryAddScoped<PublicCatalog>();
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
     }
@@ -84,6 +86,8 @@ public sealed class DatasetsPortalModule : IPortalModule
             "Unggahan data OPD yang menunggu pemeriksaan walidata", "OPD data uploads waiting for the walidata's review"),
         new("Daftar Data", "Data list", "/data", Icons.Material.Filled.TableChart, DataListPolicy, 400,
             "Dataset yang wajib dimutakhirkan OPD, jadwalnya, dan unggah datanya", "The datasets OPDs must keep current, their schedule, and uploading their data"),
+        new("Data Terbuka", "Open data", OpenDataNames.SitePath, Icons.Material.Filled.Public, Policies.Employee, 500,
+            "Data kota yang sudah disetujui walidata, untuk semua orang", "The city's approved data, open to everyone"),
     ];
 
     public void AddPolicies(AuthorizationOptions options)
@@ -97,5 +101,7 @@ public sealed class DatasetsPortalModule : IPortalModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         DataListEndpoints.Map(endpoints);
+        OpenDataEndpoints.Map(endpoints);
+        CkanActionApi.Map(endpoints);
     }
 }
