@@ -5,9 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using MudBlazor;
 using Superapps.Datasets.Data;
+using Superapps.Datasets.Features.Compliance;
+using Superapps.Datasets.Features.Reminders;
 using Superapps.Datasets.Features.Uploads;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 
 namespace Superapps.Datasets;
@@ -26,6 +30,11 @@ public static class DatasetsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddMigrationsInitializer<DatasetsDbContext>(order: 60);
         services.TryAddScoped<DatasetUploads>();
+        // Compliance (journey 5): the dashboard's reads and the reminders job (ReminderOptions, Superapps:Datasets:Reminders).
+        services.TryAddScoped<ComplianceQueries>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<DatasetReminders>();
+        services.AddRecurringJob<DatasetRemindersJob>(DatasetRemindersJob.Name, DatasetRemindersJob.Cron);
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
     }
@@ -52,7 +61,11 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public Assembly PagesAssembly => typeof(DatasetsPortalModule).Assembly;
 
-    public IReadOnlyList<NavigationItem> Navigation { get; } = [];
+    public IReadOnlyList<NavigationItem> Navigation { get; } =
+    [
+        new("Kepatuhan Data", "Data compliance", "/data/kepatuhan", Icons.Material.Filled.FactCheck, CompliancePolicy, 460,
+            "Siapa yang memutakhirkan data tepat waktu: peringkat OPD, tren, unduhan untuk rapat", "Who updates data on time: agency ranking, trend, exports for meetings"),
+    ];
 
     public void AddPolicies(AuthorizationOptions options)
     {
@@ -63,5 +76,6 @@ public sealed class DatasetsPortalModule : IPortalModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        ComplianceEndpoints.Map(endpoints);
     }
 }
