@@ -121,10 +121,9 @@ internal static class DatasetsBenchmark
         await using var services = await ServicesAsync(cluster, directory);
         var seeding = Stopwatch.StartNew();
         var versions = await SeedAsync(services, agencies, datasetCount, periods);
-        await using (var connection = new NpgsqlConnection(services.GetRequiredService<NpgsqlDataSource>().ConnectionString))
+        await using (var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
         {
-            await connection.OpenAsync();
-            await using var analyze = new NpgsqlCommand("VACUUM (ANALYZE) datasets.datasets; VACUUM (ANALYZE) datasets.versions;", connection);
+            await using var analyze = new NpgsqlCommand("ANALYZE datasets.datasets; ANALYZE datasets.versions;", connection);
             await analyze.ExecuteNonQueryAsync();
         }
 
@@ -195,9 +194,7 @@ internal static class DatasetsBenchmark
             await db.SaveChangesAsync();
         }
 
-        var connectionString = services.GetRequiredService<NpgsqlDataSource>().ConnectionString;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         var written = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(
             "COPY datasets.versions (id, dataset_id, period, number, status, file_name, file_bytes, row_count, uploaded_by_id, uploaded_by_name, uploaded_at, columns) FROM STDIN (FORMAT BINARY)"))
