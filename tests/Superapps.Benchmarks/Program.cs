@@ -12,6 +12,8 @@ return command switch
     "tickets-generate" => await TicketQueueBenchmark.GenerateAsync(arguments),
     "tickets-run" => await TicketQueueBenchmark.RunAsync(arguments),
     "upload-validate" => await UploadValidationBenchmark.RunAsync(arguments),
+    "upload-ingest" => await DatasetsBenchmark.IngestAsync(arguments),
+    "compliance-dashboard" => await DatasetsBenchmark.DashboardAsync(arguments),
     _ => Help(),
 };
 
@@ -35,6 +37,11 @@ static int Help()
               Calls the real TicketQueue for each scenario (lead and technician) and prints p50/p95/p99/max (markdown).
           upload-validate [--rows 100000] [--iterations 5] [--out FILE]
               Streams a generated CSV through the real UploadValidator (Datasets) and prints the times and the extra peak memory (markdown).
+          upload-ingest [--rows 100000] [--iterations 3] [--data-dir DIR] [--out FILE]
+              Uploads a generated CSV through the real DatasetUploads (validation and binary COPY into PostgreSQL, one transaction) on a
+              fresh database under artifacts/benchmark-datasets-db, and prints the times and the extra peak memory (markdown).
+          compliance-dashboard [--agencies 40] [--datasets 1000] [--periods 24] [--iterations 200] [--warmup 20] [--data-dir DIR] [--out FILE]
+              Seeds datasets with versions for their last periods and times the real ComplianceQueries (dashboard, drill-down): p50/p95/p99/max.
         """);
     return 1;
 }

@@ -14,7 +14,7 @@ namespace Superapps.Benchmarks;
 /// </summary>
 internal static class UploadValidationBenchmark
 {
-    private static readonly DatasetSchema Schema = DatasetSchema.Create([
+    internal static readonly DatasetSchema Schema = DatasetSchema.Create([
         new("kode_wilayah", ColumnType.Text, Required: true, Key: true),
         new("kecamatan", ColumnType.Text, Required: true),
         new("kelurahan", ColumnType.Text, Required: true),
@@ -107,7 +107,7 @@ internal static class UploadValidationBenchmark
     }
 
     /// <summary>A realistic population table: unique region codes, Indonesian names, decimal commas, dd/MM/yyyy dates.</summary>
-    private static async Task WriteCsvAsync(string path, int rows)
+    internal static async Task WriteCsvAsync(string path, int rows)
     {
         var random = new Random(20261202);
         string[] kecamatan = ["Kota Baru", "Pasar Jambi", "Telanaipura", "Danau Sipin", "Jelutung", "Jambi Selatan", "Jambi Timur", "Pelayangan", "Danau Teluk", "Alam Barajo", "Paal Merah"];

@@ -11,10 +11,13 @@ using Superapps.Datasets.Features.History;
 using Superapps.Datasets.Features.Review;
 using Superapps.Datasets.Data.Seed;
 using Superapps.Datasets.Features.DataList;
+using Superapps.Datasets.Features.Compliance;
+using Superapps.Datasets.Features.Reminders;
 using Superapps.Datasets.Features.Uploads;
 using Superapps.Datasets.Features.Versions;
 using Superapps.Datasets.Features.OpenData;
 using Superapps.Modularity;
+using Superapps.Scheduling;
 using Superapps.SharedKernel;
 
 namespace Superapps.Datasets;
@@ -40,6 +43,11 @@ public static class DatasetsModule
         services.TryAddScoped<DataListImport>();
         services.AddSingleton<IDatabaseInitializer, DemoDatasetsSeeder>();
         services.TryAddScoped<PublicCatalog>();
+        // Compliance (journey 5): the dashboard's reads and the reminders job (ReminderOptions, Superapps:Datasets:Reminders).
+        services.TryAddScoped<ComplianceQueries>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<DatasetReminders>();
+        services.AddRecurringJob<DatasetRemindersJob>(DatasetRemindersJob.Name, DatasetRemindersJob.Cron);
         services.AddPortalModule<DatasetsPortalModule>();
         return services;
     }
@@ -88,6 +96,8 @@ public sealed class DatasetsPortalModule : IPortalModule
             "Dataset yang wajib dimutakhirkan OPD, jadwalnya, dan unggah datanya", "The datasets OPDs must keep current, their schedule, and uploading their data"),
         new("Data Terbuka", "Open data", OpenDataNames.SitePath, Icons.Material.Filled.Public, Policies.Employee, 500,
             "Data kota yang sudah disetujui walidata, untuk semua orang", "The city's approved data, open to everyone"),
+        new("Kepatuhan Data", "Data compliance", "/data/kepatuhan", Icons.Material.Filled.Leaderboard, CompliancePolicy, 460,
+            "Siapa yang memutakhirkan data tepat waktu: peringkat OPD, tren, unduhan untuk rapat", "Who updates data on time: agency ranking, trend, exports for meetings"),
     ];
 
     public void AddPolicies(AuthorizationOptions options)
@@ -103,5 +113,6 @@ public sealed class DatasetsPortalModule : IPortalModule
         DataListEndpoints.Map(endpoints);
         OpenDataEndpoints.Map(endpoints);
         CkanActionApi.Map(endpoints);
+        ComplianceEndpoints.Map(endpoints);
     }
 }

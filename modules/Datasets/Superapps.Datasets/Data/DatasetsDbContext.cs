@@ -25,6 +25,9 @@ public sealed class DatasetsDbContext(DbContextOptions<DatasetsDbContext> option
 
     public DbSet<DatasetRow> Rows => Set<DatasetRow>();
 
+    /// <summary>Reminders and escalations sent, one per (dataset, period, kind).</summary>
+    public DbSet<Features.Reminders.DatasetReminder> Reminders => Set<Features.Reminders.DatasetReminder>();
+
     private static readonly ValueConverter<List<DatasetColumn>, string> ColumnsConverter = new(
         v => JsonSerializer.Serialize(v, Json),
         v => JsonSerializer.Deserialize<List<DatasetColumn>>(v, Json) ?? new List<DatasetColumn>());
@@ -37,6 +40,7 @@ public sealed class DatasetsDbContext(DbContextOptions<DatasetsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfiguration(new Configurations.DatasetReminderConfiguration());
         modelBuilder.Entity<Dataset>(b =>
         {
             b.HasIndex(d => d.Code).IsUnique();

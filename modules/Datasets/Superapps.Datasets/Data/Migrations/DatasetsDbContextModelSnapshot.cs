@@ -226,6 +226,37 @@ namespace Superapps.Datasets.Data.Migrations
                     b.ToTable("versions", "datasets");
                 });
 
+            modelBuilder.Entity("Superapps.Datasets.Features.Reminders.DatasetReminder", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<Guid>>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("recipients");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("DatasetId", "Period", "Kind")
+                        .HasName("pk_reminders");
+
+                    b.ToTable("reminders", "datasets");
+                });
+
             modelBuilder.Entity("Superapps.Datasets.Domain.DatasetRow", b =>
                 {
                     b.HasOne("Superapps.Datasets.Domain.DatasetVersion", null)
@@ -244,6 +275,16 @@ namespace Superapps.Datasets.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_versions_datasets_dataset_id");
+                });
+
+            modelBuilder.Entity("Superapps.Datasets.Features.Reminders.DatasetReminder", b =>
+                {
+                    b.HasOne("Superapps.Datasets.Domain.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_datasets_dataset_id");
                 });
 #pragma warning restore 612, 618
         }
