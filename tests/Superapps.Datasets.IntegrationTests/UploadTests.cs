@@ -94,6 +94,9 @@ public sealed class UploadTests(PostgresServer server) : IAsyncLifetime
         var other = Operator with { AgencyId = Guid.NewGuid() };
         (await Should.ThrowAsync<DomainRuleException>(() => UploadAsync("kecamatan,jumlah_penduduk\nA,1\n", uploader: other))).Errors.ShouldBe([UploadErrors.NotProducer]);
         (await Should.ThrowAsync<DomainRuleException>(() => UploadAsync("kecamatan,jumlah_penduduk\nA,1\n", period: "2026-Q4"))).Errors.ShouldBe([UploadErrors.Period]);
+        // December is still running on 2 December, and nothing before the first required period (January 2026) is asked for.
+        (await Should.ThrowAsync<DomainRuleException>(() => UploadAsync("kecamatan,jumlah_penduduk\nA,1\n", period: "2026-12"))).Errors.ShouldBe([UploadErrors.Period]);
+        (await Should.ThrowAsync<DomainRuleException>(() => UploadAsync("kecamatan,jumlah_penduduk\nA,1\n", period: "2025-12"))).Errors.ShouldBe([UploadErrors.Period]);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Superapps.Datasets.Data;
 using Superapps.Datasets.Domain;
 using Superapps.Datasets.Features.Review;
+using Superapps.Datasets.Features.DataList;
 using Superapps.Datasets.Features.Validation;
 using Superapps.SharedKernel;
 using Superapps.Tabular;
@@ -54,7 +55,9 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
             throw new DomainRuleException(UploadErrors.NotProducer);
         }
 
-        if (!ReportingPeriod.TryParse(dataset.Frequency, period, out var reportingPeriod))
+        // A period of the schedule, from the first one required up to the one being collected now: not a period still running.
+        if (!ReportingPeriod.TryParse(dataset.Frequency, period, out var reportingPeriod) || reportingPeriod < dataset.Since
+            || reportingPeriod > DataListQueries.NextPeriod(dataset.Schedule, dataset.Since, Wib.Today(clock)))
         {
             throw new DomainRuleException(UploadErrors.Period);
         }
@@ -66,8 +69,10 @@ public sealed class DatasetUploads(IDbContextFactory<DatasetsDbContext> contexts
         db.Versions.Add(version);
 
         // A newer upload for the same period replaces one still waiting for review, so the walidata reviews only the latest.
-        var waiting = await db.Versions.Where(v => v.DatasetId == datasetId && v.Period == reportingPeriod.Key && v.Status == VersionStatus.Submitted)
-            .ToListAsync(cancellationToken);
+        // The rows are locked: a review deciding one of them meanwhile is waited for, and a version it decided is then left alone.
+        var waiting = await db.Versions.FromSql($"""
+                SELECT * FROM datasets.versions WHERE dataset_id = {datasetId} AND period = {reportingPeriod.Key} AND status = 'Submitted' FOR UPDATE
+                """).ToListAsync(cancellationToken);
         foreach (var earlier in waiting)
         {
             earlier.Supersede();
