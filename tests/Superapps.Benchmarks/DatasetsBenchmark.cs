@@ -1,3 +1,4 @@
+using Superapps.Notifications.Contracts;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -279,6 +280,7 @@ internal static class DatasetsBenchmark
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         services.AddScoped<IAuditTrail, NoAudit>();
+        services.AddSingleton<INotifier, NoNotices>();
         services.AddSingleton<IOrganizationDirectory>(directory);
         services.AddDatasetsModule();
         var provider = services.BuildServiceProvider();
@@ -295,6 +297,12 @@ internal static class DatasetsBenchmark
     private sealed class NoAudit : IAuditTrail
     {
         public Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+
+    /// <summary>Notices (the walidata told of each upload) are not what is measured.</summary>
+    private sealed class NoNotices : INotifier
+    {
+        public Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
     /// <summary>OPDs "OPD 01" … with stable ids; only the reads the compliance queries make.</summary>
