@@ -9,7 +9,7 @@ namespace Superapps.BrowserTests;
 /// <summary>
 /// Issue 6's journey: the walidata puts two monthly datasets on the data list (Dinas Pendidikan's and Dinas Kesehatan's); the
 /// Disdik data operator uploads a file with errors (shown by row and column, nothing saved), then a correct one for last month;
-/// the walidata approves it; the public open-data page shows it fresh without a login; and the Walikota's compliance dashboard ranks
+/// the walidata approves it; the public open-data page shows it fresh without a login; and the Wakil Walikota's compliance dashboard ranks
 /// Disdik on time above Dinkes, whose data is overdue.
 /// </summary>
 public sealed class DataUpdateJourneyTests(PortalFixture fixture)
@@ -51,7 +51,7 @@ public sealed class DataUpdateJourneyTests(PortalFixture fixture)
         var (walidataLogin, _, _) = await fixture.UserWithRoleAsync(Roles.DataCustodian);
         var (operatorLogin, _, operatorAgency) = await fixture.UserWithRoleAsync(Roles.DataOperator);
         operatorAgency.ShouldBe("DISDIK");
-        var (leaderLogin, _, _) = await fixture.UserWithRoleAsync(Roles.Leader);
+        var (deputyLogin, _) = await fixture.UserWithPositionAsync("Wakil Walikota");
 
         // The walidata imports the two entries through the data list's import endpoint, with the session of the signed-in page.
         var walidata = await SignedInAsync(walidataLogin);
@@ -98,8 +98,8 @@ public sealed class DataUpdateJourneyTests(PortalFixture fixture)
         (await visitor.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).ShouldBeLessThanOrEqualTo(0);
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("data-public-dataset-phone.png"), FullPage = true });
 
-        // The Walikota's dashboard: Disdik at 100 % above Dinkes; Dinkes's dataset is overdue.
-        var leader = await SignedInAsync(leaderLogin);
+        // The Wakil Walikota's dashboard: Disdik at 100 % above Dinkes; Dinkes's dataset is overdue.
+        var leader = await SignedInAsync(deputyLogin);
         await GoAsync(leader, "data/kepatuhan");
         var names = leader.GetByTestId("compliance-agencies").GetByTestId("agency-name");
         await Assertions.Expect(names.Filter(new LocatorFilterOptions { HasText = "Dinas Kesehatan" })).ToHaveCountAsync(1);
