@@ -66,7 +66,7 @@ public sealed class ActingDialogTests : SuperappsComponentTest
         provider.Find("[data-testid=acting-save]").Click();
 
         // Find everything again: the click re-rendered the dialog.
-        provider.Find("[data-testid=errors]").TextContent.ShouldContain("Jabatan tidak ditemukan.");
+        provider.WaitForElement("[data-testid=errors]").TextContent.ShouldContain("Jabatan tidak ditemukan.");
         provider.Find("[data-testid=errors]").TextContent.ShouldNotContain("Pegawai tidak ditemukan.");
         provider.FindAll("[data-testid=acting-dialog]").Count.ShouldBe(1);
         Field(provider, "Nomor surat perintah").GetAttribute("value").ShouldBe("800/112/BKPSDM/2026");
@@ -80,7 +80,7 @@ public sealed class ActingDialogTests : SuperappsComponentTest
 
         provider.Find("[data-testid=acting-save]").Click();
 
-        var errors = provider.Find("[data-testid=errors]").TextContent;
+        var errors = provider.WaitForElement("[data-testid=errors]").TextContent;
         errors.ShouldContain("Pegawai tidak ditemukan.");
         errors.ShouldContain("Jabatan tidak ditemukan.");
         provider.FindAll(".mud-input-error").Count.ShouldBeGreaterThanOrEqualTo(2);
@@ -94,6 +94,6 @@ public sealed class ActingDialogTests : SuperappsComponentTest
 
         provider.Find("[data-testid=acting-save]").Click();
 
-        provider.Find("[data-testid=errors]").TextContent.ShouldContain("Position not found.");
+        provider.WaitForElement("[data-testid=errors]").TextContent.ShouldContain("Position not found.");
     }
 }
