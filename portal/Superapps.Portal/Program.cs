@@ -5,6 +5,7 @@ using Superapps.Notifications;
 using Superapps.Signing;
 using Superapps.Tickets;
 using Superapps.Datasets;
+using Superapps.AppCatalog;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -28,6 +29,7 @@ builder.Services.AddNotificationsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddTicketsModule();
 builder.Services.AddDatasetsModule();
+builder.Services.AddAppCatalogModule();
 
 var app = builder.Build();
 

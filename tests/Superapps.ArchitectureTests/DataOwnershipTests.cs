@@ -152,6 +152,7 @@ public sealed class HostRegistrations : IAsyncLifetime
         Superapps.Signing.SigningModule.AddSigningModule(builder.Services);
         Superapps.Tickets.TicketsModule.AddTicketsModule(builder.Services);
         Superapps.Datasets.DatasetsModule.AddDatasetsModule(builder.Services);
+        Superapps.AppCatalog.AppCatalogModule.AddAppCatalogModule(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

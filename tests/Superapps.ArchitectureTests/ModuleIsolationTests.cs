@@ -107,6 +107,7 @@ public sealed class ModuleIsolationTests
         { "Superapps.Portal", "Superapps.Signing", ["Superapps.Signing.SigningModule", "Superapps.Signing.SigningModule.AddSigningModule"] },
         { "Superapps.Portal", "Superapps.Tickets", ["Superapps.Tickets.TicketsModule", "Superapps.Tickets.TicketsModule.AddTicketsModule"] },
         { "Superapps.Portal", "Superapps.Datasets", ["Superapps.Datasets.DatasetsModule", "Superapps.Datasets.DatasetsModule.AddDatasetsModule"] },
+        { "Superapps.Portal", "Superapps.AppCatalog", ["Superapps.AppCatalog.AppCatalogModule", "Superapps.AppCatalog.AppCatalogModule.AddAppCatalogModule"] },
     };
 
     [Theory]

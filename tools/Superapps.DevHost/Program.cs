@@ -41,7 +41,8 @@ try
     stack = await DevStack.StartAsync(
         new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
         {
-            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true" },
+            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true",
+                ["Superapps__AppCatalog__SeedDemoCatalogue"] = "true" },
         },
         line => Console.WriteLine(line),
         stop.Token);
