@@ -4,6 +4,7 @@ using Superapps.Identity;
 using Superapps.Modularity;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
+using Superapps.Pdf;
 using Superapps.Portal;
 using Superapps.Scheduling;
 using Superapps.ServiceDefaults;
@@ -29,6 +30,7 @@ public static class Product
         typeof(ServiceDefaultsExtensions).Assembly,
         typeof(UserErrorList).Assembly,
         typeof(TabularReader).Assembly,
+        typeof(PdfFontResolver).Assembly,
         typeof(SchedulingExtensions).Assembly,
         typeof(IOrganizationDirectory).Assembly,
         typeof(OrganizationModule).Assembly,

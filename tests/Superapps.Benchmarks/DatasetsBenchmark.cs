@@ -15,6 +15,7 @@ using Superapps.Datasets.Features.Uploads;
 using Superapps.LocalDev;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
+using Superapps.Testing;
 
 namespace Superapps.Benchmarks;
 
@@ -305,37 +306,10 @@ internal static class DatasetsBenchmark
         public Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
-    /// <summary>OPDs "OPD 01" … with stable ids; only the reads the compliance queries make.</summary>
-    private sealed class BenchmarkDirectory(int count) : IOrganizationDirectory
+    /// <summary>OPDs "OPD 01" … with stable ids.</summary>
+    private sealed class BenchmarkDirectory(int count) : TestOrganizationDirectory(
+        [.. Enumerable.Range(0, count).Select(i => new AgencyProfile(AgencyId(i), $"OPD{i:D2}", $"OPD {i:D2}", $"OPD{i:D2}", AgencyKind.Dinas, true, null, null, null, null, null, null))])
     {
-        private readonly IReadOnlyList<AgencyProfile> _agencies =
-            [.. Enumerable.Range(0, count).Select(i => new AgencyProfile(AgencyId(i), $"OPD{i:D2}", $"OPD {i:D2}", $"OPD{i:D2}", AgencyKind.Dinas, true, null, null, null, null, null, null))];
-
         public static Guid AgencyId(int index) => new($"0195d0a0-0000-7000-8000-{index:D12}");
-
-        public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) => Task.FromResult(_agencies);
-
-        public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_agencies.FirstOrDefault(a => a.AgencyId == agencyId));
-
-        public Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-        public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-        public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-        public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-        public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInfo?>(null);
-
-        public Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<EmployeeProfile>>([]);
     }
 }

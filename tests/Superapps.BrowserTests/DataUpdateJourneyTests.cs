@@ -105,6 +105,9 @@ public sealed class DataUpdateJourneyTests(PortalFixture fixture)
         await Assertions.Expect(names.Filter(new LocatorFilterOptions { HasText = "Dinas Kesehatan" })).ToHaveCountAsync(1);
         var order = (await names.AllTextContentsAsync()).Select(n => n.Trim()).ToList();
         order.IndexOf("Dinas Pendidikan").ShouldBeLessThan(order.IndexOf("Dinas Kesehatan"));
+        // At 1280 px the ranking fits its card: no sideways scrolling inside the table.
+        (await leader.GetByTestId("compliance-agencies").Locator(".mud-table-container")
+            .EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth")).ShouldBeLessThanOrEqualTo(0);
         var disdikRow = leader.GetByTestId("compliance-agencies").Locator("tr").Filter(new LocatorFilterOptions { HasText = "Dinas Pendidikan" });
         await Assertions.Expect(disdikRow.GetByTestId("agency-percent")).ToContainTextAsync("100");
         await names.Filter(new LocatorFilterOptions { HasText = "Dinas Kesehatan" }).ClickAsync();

@@ -1,12 +1,13 @@
 using Superapps.Organization.Contracts;
+using Superapps.Testing;
 
 namespace Superapps.Datasets.IntegrationTests;
 
 /// <summary>
 /// A small city for the Datasets module's tests: three OPDs with a head position each. Dinas Kesehatan's head position is vacant,
-/// held by a Plt. Only the reads the module makes are answered.
+/// held by a Plt.
 /// </summary>
-public sealed class CityDirectory : IOrganizationDirectory
+public sealed class CityDirectory() : TestOrganizationDirectory(Agencies, positions: Heads)
 {
     public static readonly AgencyProfile Disdik = Agency("DISDIK", "Dinas Pendidikan");
     public static readonly AgencyProfile Dinkes = Agency("DINKES", "Dinas Kesehatan");
@@ -28,34 +29,6 @@ public sealed class CityDirectory : IOrganizationDirectory
         Head(Dinkes, "Kepala Dinas Kesehatan", DinkesActingHead),
         Head(Dukcapil, "Kepala Dinas Kependudukan dan Pencatatan Sipil", DukcapilHead),
     ];
-
-    public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Agencies);
-
-    public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Agencies.FirstOrDefault(a => a.AgencyId == agencyId));
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PositionInfo>>([.. Heads.Where(p => p.AgencyId == agencyId)]);
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) => Task.FromResult(Heads);
-
-    public Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-    public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Heads.FirstOrDefault(p => p.PositionId == positionId));
-
-    public Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<EmployeeProfile>>([]);
-
-    private static AgencyProfile Agency(string code, string name) => new(Guid.CreateVersion7(), code, name, code, AgencyKind.Dinas, true, null, null, null, null, null, null);
 
     private static PositionInfo Head(AgencyProfile agency, string title, PositionHolder holder) =>
         new(Guid.CreateVersion7(), title, PositionLevel.KepalaOpd, agency.AgencyId, agency.Name, true, true, [holder]);

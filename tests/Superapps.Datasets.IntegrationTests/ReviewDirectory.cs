@@ -1,12 +1,13 @@
 using Superapps.Organization.Contracts;
+using Superapps.Testing;
 
 namespace Superapps.Datasets.IntegrationTests;
 
 /// <summary>
 /// A small organisation for the review's tests: Diskominfo with a walidata position (held by Rina, with Bayu standing in as Plh) and
-/// its head, and two producing OPDs with a data operator each. Only the reads the Datasets module makes are answered.
+/// its head, and two producing OPDs with a data operator each.
 /// </summary>
-public sealed class ReviewDirectory : IOrganizationDirectory
+public sealed class ReviewDirectory() : TestOrganizationDirectory(Agencies, positions: DiskominfoPositions)
 {
     public static readonly AgencyProfile Diskominfo = Agency("DISKOMINFO", "Dinas Komunikasi dan Informatika");
     public static readonly AgencyProfile Disdik = Agency("DISDIK", "Dinas Pendidikan");
@@ -27,33 +28,4 @@ public sealed class ReviewDirectory : IOrganizationDirectory
         new(Guid.CreateVersion7(), "Statistisi Ahli Muda (Walidata)", PositionLevel.Kabid, Diskominfo.AgencyId, Diskominfo.Name, false, true,
             [new PositionHolder(Rina, "Rina", HoldingKind.Definitive), new PositionHolder(Bayu, "Bayu", HoldingKind.Plh)]),
     ];
-
-    public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Agencies);
-
-    public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Agencies.FirstOrDefault(a => a.AgencyId == agencyId));
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(agencyId == Diskominfo.AgencyId ? DiskominfoPositions : []);
-
-    public Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-    public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInfo?>(null);
-
-    public Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<EmployeeProfile>>([]);
-
-    private static AgencyProfile Agency(string code, string name) =>
-        new(Guid.CreateVersion7(), code, name, code, AgencyKind.Dinas, true, null, null, null, null, null, null);
 }

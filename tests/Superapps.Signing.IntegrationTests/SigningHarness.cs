@@ -122,42 +122,8 @@ public sealed class SigningHarness : IAsyncDisposable
         }
     }
 
-    private sealed class StubDirectory : IOrganizationDirectory
-    {
-        private static readonly Dictionary<Guid, EmployeeProfile> Employees = new()
-        {
-            [Budi] = new EmployeeProfile(Budi, "198503152010011002", "Budi Santoso", "budi@kotademo.go.id", Guid.Empty, "Dinas Komunikasi dan Informatika", true, []),
-            [Inactive] = new EmployeeProfile(Inactive, null, "Pensiunan", null, Guid.Empty, "Sekretariat Daerah", false, []),
-        };
-
-        public Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Employees.GetValueOrDefault(employeeId));
-
-        public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Employees.Values.FirstOrDefault(e => e.Nip == nip));
-
-        public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Employees.Values.FirstOrDefault(e => string.Equals(e.Email, email, StringComparison.OrdinalIgnoreCase)));
-
-        public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-        public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInfo?>(null);
-
-        public Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-        public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<EmployeeProfile>>([.. Employees.Values.Where(e => e.IsActive)]);
-
-        public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) => Task.FromResult<AgencyProfile?>(null);
-
-        public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AgencyProfile>>([]);
-    }
+    private sealed class StubDirectory() : TestOrganizationDirectory([], [
+        new EmployeeProfile(Budi, "198503152010011002", "Budi Santoso", "budi@kotademo.go.id", Guid.Empty, "Dinas Komunikasi dan Informatika", true, []),
+        new EmployeeProfile(Inactive, null, "Pensiunan", null, Guid.Empty, "Sekretariat Daerah", false, []),
+    ]);
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Superapps.Organization.Contracts;
@@ -18,26 +16,23 @@ using Superapps.Tickets.Features.View;
 namespace Superapps.Tickets.IntegrationTests;
 
 /// <summary>
-/// The base of the Tickets pages' component tests: the module on a fresh PostgreSQL database (<see cref="TicketsHarness"/>, with
-/// <see cref="TestDirectory"/> as the organisation), and one scope of it standing for the page's circuit, whose services are
-/// registered into bUnit's own service collection (bUnit builds no second container; every page service is the real one).
+/// The base of the Tickets pages' component tests (<see cref="ModulePageTest"/>): the module as <see cref="TicketsHarness"/> starts it,
+/// with <see cref="TestDirectory"/> as the organisation, the pages' services, and the module's users signed in with their roles' policies.
 /// </summary>
-public abstract class TicketsPageTest(PostgresServer server) : SuperappsComponentTest, IAsyncLifetime
+public abstract class TicketsPageTest(PostgresServer server) : ModulePageTest(server)
 {
-    /// <summary>How long to wait for a page's database reads: a condition, never a fixed sleep.</summary>
-    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
-    private AsyncServiceScope _circuit;
-
     protected TicketsHarness Harness { get; private set; } = null!;
 
-    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
+    protected override async Task<ModuleServices> StartModuleAsync(PostgresServer postgres)
     {
-        Harness = await TicketsHarness.CreateAsync(server, s => s.AddSingleton<IOrganizationDirectory, TestDirectory>());
-        _circuit = Harness.NewScope();
-        Services.AddSingleton<TimeProvider>(Harness.Clock);
+        Harness = await TicketsHarness.CreateAsync(postgres, s => s.AddSingleton<IOrganizationDirectory, TestDirectory>());
+        return Harness.Services;
+    }
+
+    protected override ValueTask StopModuleAsync() => Harness.DisposeAsync();
+
+    protected override void AddPageServices()
+    {
         FromCircuit<IOptions<TicketsOptions>>();
         FromCircuit<IOrganizationDirectory>();
         FromCircuit<SiteQueries>();
@@ -53,25 +48,9 @@ public abstract class TicketsPageTest(PostgresServer server) : SuperappsComponen
         FromCircuit<TicketUploadChecker>();
     }
 
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _circuit.DisposeAsync();
-        await Harness.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Signs <paramref name="who"/> in as the portal does (employee and OPD claims, roles), with the policies their roles give.</summary>
+    /// <summary>Signs <paramref name="who"/> in as the portal does, with the policies their roles give.</summary>
     protected void SignIn(TicketPrincipal who)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(who.Name);
-        List<Claim> claims = [new(SuperappsClaimTypes.EmployeeId, who.EmployeeId.ToString()), new("name", who.Name)];
-        if (who.AgencyId is { } agency)
-        {
-            claims.Add(new Claim(SuperappsClaimTypes.AgencyId, agency.ToString()));
-        }
-
         List<string> roles = [];
         List<string> policies = [];
         if (who.IsTechnician)
@@ -86,28 +65,6 @@ public abstract class TicketsPageTest(PostgresServer server) : SuperappsComponen
             policies.AddRange([TicketsPortalModule.HelpdeskPolicy, TicketsPortalModule.LeadPolicy, TicketsPortalModule.SitesPolicy]);
         }
 
-        auth.SetRoles([.. roles]);
-        auth.SetPolicies([Policies.Employee, .. policies.Distinct()]);
-        // Last: setting the roles builds the principal again without the claims set before.
-        auth.SetClaims([.. claims]);
+        SignIn(new PortalUser(who.Name, who.EmployeeId, who.AgencyId, roles, policies));
     }
-
-    /// <summary>The input of a MudBlazor field: the test id is on the input itself or on the field around it.</summary>
-    protected static AngleSharp.Dom.IElement Input<TComponent>(IRenderedComponent<TComponent> cut, string testId)
-        where TComponent : class, Microsoft.AspNetCore.Components.IComponent =>
-        cut.FindAll($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea")[0];
-
-    /// <summary>An element's text as a user reads it: runs of white space (markup's line breaks) as one space.</summary>
-    protected static string Text(AngleSharp.Dom.IElement element) => System.Text.RegularExpressions.Regex.Replace(element.TextContent, @"\s+", " ").Trim();
-
-    /// <summary>Chooses a value of a MudSelect as a user picking it from its list does.</summary>
-    protected static Task ChooseAsync<TComponent, T>(IRenderedComponent<TComponent> cut, string testId, T value)
-        where TComponent : class, Microsoft.AspNetCore.Components.IComponent
-    {
-        var select = cut.FindComponents<MudBlazor.MudSelect<T>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
-        return cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
-    }
-
-    private void FromCircuit<T>()
-        where T : class => Services.AddScoped(_ => _circuit.ServiceProvider.GetRequiredService<T>());
 }

@@ -5,6 +5,7 @@ using Superapps.Datasets.Data;
 using Superapps.Datasets.Domain;
 using Superapps.Datasets.Features.Uploads;
 using Superapps.Organization.Contracts;
+using Superapps.Testing;
 
 namespace Superapps.Datasets.IntegrationTests.OpenData;
 
@@ -25,8 +26,8 @@ internal static class OpenDataWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 2, 2, 0, 0, TimeSpan.Zero);
 
-    public static readonly AgencyProfile Disdik = Agency("DISDIK", "Dinas Pendidikan");
-    public static readonly AgencyProfile Dukcapil = Agency("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil");
+    public static readonly AgencyProfile Disdik = TestOrganizationDirectory.Agency("DISDIK", "Dinas Pendidikan");
+    public static readonly AgencyProfile Dukcapil = TestOrganizationDirectory.Agency("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil");
 
     public static readonly Uploader DisdikOperator = new(Guid.CreateVersion7(), "Sari (Operator Data DISDIK)", Disdik.AgencyId);
     public static readonly Uploader DukcapilOperator = new(Guid.CreateVersion7(), "Rudi (Operator Data DUKCAPIL)", Dukcapil.AgencyId);
@@ -117,38 +118,7 @@ internal static class OpenDataWorld
         await db.SaveChangesAsync(ct);
     }
 
-    private static AgencyProfile Agency(string code, string name) =>
-        new(Guid.CreateVersion7(), code, name, code, AgencyKind.Dinas, true, null, null, null, null, null, null);
 }
 
-/// <summary>The organisation the open-data tests need: the two producing OPDs. Only the reads the Datasets module makes are answered.</summary>
-internal sealed class OpenDataDirectory : IOrganizationDirectory
-{
-    private static readonly IReadOnlyList<AgencyProfile> Agencies = [OpenDataWorld.Disdik, OpenDataWorld.Dukcapil];
-
-    public Task<AgencyProfile?> GetAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Agencies.FirstOrDefault(a => a.AgencyId == agencyId));
-
-    public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken cancellationToken = default) => Task.FromResult(Agencies);
-
-    public Task<EmployeeProfile?> GetEmployeeAsync(Guid employeeId, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByNipAsync(string nip, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<EmployeeProfile?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) => Task.FromResult<EmployeeProfile?>(null);
-
-    public Task<bool> IsBelowAsync(Guid superiorPositionId, Guid subordinatePositionId, CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-    public Task<PositionInfo?> GetPositionAsync(Guid positionId, CancellationToken cancellationToken = default) => Task.FromResult<PositionInfo?>(null);
-
-    public Task<IReadOnlyList<PositionInfo>> SearchPositionsBelowAsync(Guid positionId, string? text, int take, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyPositionsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<PositionInfo>> ListAgencyHeadsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<PositionInfo>>([]);
-
-    public Task<IReadOnlyList<EmployeeProfile>> ListActiveEmployeesAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<EmployeeProfile>>([]);
-}
+/// <summary>The organisation the open-data tests need: the two producing OPDs.</summary>
+internal sealed class OpenDataDirectory() : TestOrganizationDirectory([OpenDataWorld.Disdik, OpenDataWorld.Dukcapil]);

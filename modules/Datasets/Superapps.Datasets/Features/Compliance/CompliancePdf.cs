@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Superapps.Pdf;
 using Superapps.Datasets.Pages.Compliance;
 using Superapps.SharedKernel;
 
@@ -17,7 +18,7 @@ public static class CompliancePdf
     public static byte[] Render(ComplianceReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ComplianceFontResolver.EnsureRegistered();
+        PdfFontResolver.EnsureRegistered();
         using var pdf = new PdfDocument();
         pdf.Version = 17;
         // As for letters: PDFsharp's compressed page streams draw a qpdf warning; the pages are small, so they stay uncompressed.
@@ -75,10 +76,10 @@ public static class CompliancePdf
     /// <summary>Writes lines and table rows top to bottom, starting a new page when the next one does not fit.</summary>
     private sealed class PageWriter(PdfDocument pdf) : IDisposable
     {
-        public readonly XFont Heading = new(ComplianceFontResolver.Family, 15, XFontStyleEx.Bold);
-        public readonly XFont Strong = new(ComplianceFontResolver.Family, 9, XFontStyleEx.Bold);
-        public readonly XFont Body = new(ComplianceFontResolver.Family, 9, XFontStyleEx.Regular);
-        public readonly XFont Small = new(ComplianceFontResolver.Family, 7.5, XFontStyleEx.Regular);
+        public readonly XFont Heading = new(PdfFontResolver.Sans, 15, XFontStyleEx.Bold);
+        public readonly XFont Strong = new(PdfFontResolver.Sans, 9, XFontStyleEx.Bold);
+        public readonly XFont Body = new(PdfFontResolver.Sans, 9, XFontStyleEx.Regular);
+        public readonly XFont Small = new(PdfFontResolver.Sans, 7.5, XFontStyleEx.Regular);
 
         private XGraphics? _graphics;
         private PdfPage? _page;

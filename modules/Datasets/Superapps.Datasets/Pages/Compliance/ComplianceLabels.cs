@@ -40,6 +40,11 @@ public static class ComplianceLabels
 
     public static string Freshness => T("Kemutakhiran hari ini", "Freshness today");
 
+    /// <summary>Under a trend chart: the months left out of the line because nothing in them could be judged.</summary>
+    public static string TrendWithoutData(IEnumerable<string> months) => T(
+        $"Tanpa data (tidak ada dataset yang dapat dinilai, tidak digambar): {string.Join(", ", months)}",
+        $"No data (no dataset could be judged; not drawn): {string.Join(", ", months)}");
+
     public static string NotDueThisMonth => T("Tidak jatuh tempo bulan ini", "Not due this month");
 
     /// <summary>How the percentage is computed, in one sentence a leader can check.</summary>

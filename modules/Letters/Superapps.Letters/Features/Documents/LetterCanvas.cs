@@ -2,6 +2,7 @@ using System.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Superapps.Pdf;
 using QRCoder;
 
 namespace Superapps.Letters.Features.Documents;
@@ -36,7 +37,7 @@ internal sealed record TextRun(string Text, TextStyle Style)
 /// <summary>A font family at a size.</summary>
 internal readonly record struct Face(string Family, double Size)
 {
-    public static readonly Face Body = new(LetterFontResolver.Serif, 12);
+    public static readonly Face Body = new(PdfFontResolver.Serif, 12);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Superapps.Pdf;
 using Superapps.Letters.Domain.Drafting;
 
 namespace Superapps.Letters.Features.Documents;
@@ -21,16 +22,16 @@ internal sealed class LetterPdfRenderer : ILetterPdfRenderer
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
     private static readonly double QrSize = 2.2 * LetterCanvas.Cm;
-    private static readonly Face Title = new(LetterFontResolver.Serif, 14);
-    private static readonly Face Small = new(LetterFontResolver.Serif, 9);
+    private static readonly Face Title = new(PdfFontResolver.Serif, 14);
+    private static readonly Face Small = new(PdfFontResolver.Serif, 9);
     private static readonly XColor WatermarkColour = XColor.FromArgb(226, 226, 226);
 
-    public LetterPdfRenderer() => LetterFontResolver.EnsureRegistered();
+    public LetterPdfRenderer() => PdfFontResolver.EnsureRegistered();
 
     public byte[] Render(LetterDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        LetterFontResolver.EnsureRegistered();
+        PdfFontResolver.EnsureRegistered();
         using var pdf = new PdfDocument();
         pdf.Version = 17;
         // PDFsharp 6.5's compressed page streams end in a way qpdf --check reports as a warning ("input stream is complete but
@@ -122,7 +123,7 @@ internal sealed class LetterPdfRenderer : ILetterPdfRenderer
         {
             var y = LetterCanvas.Bottom + Cm(0.55);
             g.DrawLine(new XPen(XColors.Gray, 0.4), LetterCanvas.Left, y - 3, LetterCanvas.Right, y - 3);
-            var face = new Face(LetterFontResolver.Sans, 7.5);
+            var face = new Face(PdfFontResolver.Sans, 7.5);
             var saved = canvas.Y;
             canvas.Y = y;
             foreach (var line in canvas.Wrap(TextRun.Of(SignedNote, new TextStyle(Italic: true)), face, LetterCanvas.Width))
@@ -192,8 +193,8 @@ internal sealed class LetterPdfRenderer : ILetterPdfRenderer
         var textX = LetterCanvas.Left + logoWidth + Cm(0.3);
         var textWidth = LetterCanvas.Width - (2 * (logoWidth + Cm(0.3)));
         canvas.Y = top + 2;
-        canvas.Paragraph(TextRun.Of(letterhead.Government.ToUpper(Indonesian), TextStyle.Strong), new Face(LetterFontResolver.Sans, 14), textX, textWidth, TextAlign.Center);
-        canvas.Paragraph(TextRun.Of(letterhead.AgencyName.ToUpper(Indonesian), TextStyle.Strong), new Face(LetterFontResolver.Sans, 16), textX, textWidth, TextAlign.Center);
+        canvas.Paragraph(TextRun.Of(letterhead.Government.ToUpper(Indonesian), TextStyle.Strong), new Face(PdfFontResolver.Sans, 14), textX, textWidth, TextAlign.Center);
+        canvas.Paragraph(TextRun.Of(letterhead.AgencyName.ToUpper(Indonesian), TextStyle.Strong), new Face(PdfFontResolver.Sans, 16), textX, textWidth, TextAlign.Center);
         canvas.Y += 1;
         var smallX = LetterCanvas.Left + logoWidth;
         var smallWidth = LetterCanvas.Width - (2 * logoWidth);
@@ -214,7 +215,7 @@ internal sealed class LetterPdfRenderer : ILetterPdfRenderer
     /// <summary>The largest size from <paramref name="largest"/> down to <paramref name="smallest"/> that keeps the line on one line.</summary>
     private static Face FitOnOneLine(LetterCanvas canvas, string text, double width, double largest, double smallest)
     {
-        var face = new Face(LetterFontResolver.Sans, largest);
+        var face = new Face(PdfFontResolver.Sans, largest);
         while (face.Size > smallest && canvas.Measure(text, canvas.Font(face)) > width)
         {
             face = face with { Size = face.Size - 0.5 };

@@ -3,18 +3,22 @@ using PdfSharp;
 using PdfSharp.Fonts;
 using PdfSharp.WPFonts;
 
-namespace Superapps.Letters.Features.Documents;
+namespace Superapps.Pdf;
 
 /// <summary>
-/// The fonts of outgoing letters for PDFsharp: Liberation Serif (metric-compatible with Times New Roman, the usual face of
-/// naskah dinas) for the text and Liberation Sans (Arial-metric) for the letterhead, read from the machine's
+/// The fonts of every PDF the portal renders, for PDFsharp: Liberation Serif (metric-compatible with Times New Roman, the usual
+/// face of naskah dinas) and Liberation Sans (Arial-metric; letterheads, reports), read from the machine's
 /// <c>/usr/share/fonts/truetype/liberation</c> (scripts/prerequisites.sh installs them). When the files are missing, PDFsharp's
-/// bundled Segoe WP faces stand in, so a letter always renders. Fonts are embedded (subset) in every PDF.
+/// bundled Segoe WP faces stand in, so a document always renders. Fonts are embedded (subset) in every PDF.
 /// </summary>
-internal sealed class LetterFontResolver : IFontResolver
+/// <remarks>
+/// Use <see cref="Serif"/> or <see cref="Sans"/> as the family name. Other names resolve too: those naming "sans" or Arial to
+/// Liberation Sans, every other one to Liberation Serif. Call <see cref="EnsureRegistered"/> before creating a document.
+/// </remarks>
+public sealed class PdfFontResolver : IFontResolver
 {
-    public const string Serif = "Letter Serif";
-    public const string Sans = "Letter Sans";
+    public const string Serif = "Superapps Serif";
+    public const string Sans = "Superapps Sans";
 
     private static readonly string[] FontDirectories =
     [
@@ -29,21 +33,21 @@ internal sealed class LetterFontResolver : IFontResolver
 
     private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
-    private LetterFontResolver()
+    private PdfFontResolver()
     {
     }
 
     /// <summary>The one resolver of the process: PDFsharp's font settings are global and accept only one resolver.</summary>
-    public static LetterFontResolver Instance { get; } = new();
+    public static PdfFontResolver Instance { get; } = new();
 
     /// <summary>
     /// Prepares PDFsharp once per process, safely from several threads: declares its AGPL licence (PDFsharp 6.5 refuses to create
     /// documents without a declared licence; the portal is AGPL itself) and installs this resolver. Does nothing when both are
-    /// done. When the host installed another resolver first, this one becomes PDFsharp's fallback so the letter fonts still resolve.
+    /// done. When the host installed another resolver first, this one becomes PDFsharp's fallback so these fonts still resolve.
     /// </summary>
     public static void EnsureRegistered()
     {
-        if (s_licensed && GlobalFontSettings.FontResolver is LetterFontResolver)
+        if (s_licensed && GlobalFontSettings.FontResolver is PdfFontResolver)
         {
             return;
         }
@@ -57,7 +61,7 @@ internal sealed class LetterFontResolver : IFontResolver
             }
 
             var current = GlobalFontSettings.FontResolver;
-            if (current is LetterFontResolver)
+            if (current is PdfFontResolver)
             {
                 return;
             }
