@@ -23,6 +23,8 @@ public sealed class ModuleIsolationTests
         (Layer.Module, Layer.Host or Layer.Tool or Layer.Adapter) => "a module is hosted; it knows no host, tool or adapter",
         (Layer.Host, Layer.Host) => "identity and portal are separate processes",
         (Layer.Host, Layer.Tool) => "hosts run in production without the development tools",
+        (Layer.Sample, not Layer.Sample) => "a sample legacy app knows the portal only by its HTTP contract (signed headers, JWKS, OIDC), as a real one does",
+        (not (Layer.Tool or Layer.Test or Layer.Sample), Layer.Sample) => "product code never depends on a demo app; only tools start it and tests drive it",
         _ => null,
     };
 

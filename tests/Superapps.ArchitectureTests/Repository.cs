@@ -25,6 +25,9 @@ public enum Layer
 
     /// <summary><c>tests/*</c>.</summary>
     Test,
+
+    /// <summary><c>samples/*</c>: stand-ins for the city's legacy apps (the demo legacy app), started beside the portal in development and tests.</summary>
+    Sample,
 }
 
 /// <summary>A project of the repository and the projects it references in its project file.</summary>
@@ -73,6 +76,7 @@ public static class Repository
             ["tools", ..] => new(name, Layer.Tool, null, path),
             ["adapters", ..] => new(name, Layer.Adapter, null, path),
             ["tests", ..] => new(name, Layer.Test, null, path),
+            ["samples", ..] => new(name, Layer.Sample, null, path),
             _ => throw new InvalidOperationException(
                 $"{Relative(path)} is in no folder the architecture knows; place it by docs/architecture.md or classify it in {nameof(Repository)}.{nameof(Classify)}."),
         };

@@ -8,6 +8,7 @@ var root = DevStackOptions.FindRepositoryRoot();
 var data = Path.Combine(root, ".data");
 var portalPort = Port("SUPERAPPS_PORTAL_PORT", 5080);
 var identityPort = Port("SUPERAPPS_IDENTITY_PORT", 5081);
+var legacyDemoPort = Port("SUPERAPPS_LEGACY_DEMO_PORT", 5082);
 
 using var stop = new CancellationTokenSource();
 // Ctrl-C, a terminal closing or a plain `kill`: stop the services and the cluster before exiting.
@@ -37,12 +38,14 @@ else
 DevStack? stack = null;
 try
 {
-    Console.WriteLine("Starting identity and portal (migrations and demo data on first run) ...");
+    Console.WriteLine("Starting identity, portal and the demo legacy app (migrations and demo data on first run) ...");
     stack = await DevStack.StartAsync(
         new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
         {
             PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true",
                 ["Superapps__AppCatalog__SeedDemoCatalogue"] = "true" },
+            LegacyDemoPort = legacyDemoPort,
+            LegacyDemoClientSecret = secrets.LegacyDemoClientSecret,
         },
         line => Console.WriteLine(line),
         stop.Token);
@@ -52,6 +55,7 @@ try
     Console.WriteLine();
     Console.WriteLine($"Portal: {stack.PortalUrl}");
     Console.WriteLine($"Identity: {stack.IdentityUrl}");
+    Console.WriteLine($"Demo legacy app (SIMPEG Lama): {stack.LegacyDemoUrl} (through the portal: {stack.LegacyDemoProxiedUrl})");
     Console.WriteLine();
     Console.WriteLine($"Demo logins (password for all: {secrets.DemoPassword}):");
     foreach (var login in await DemoLogins.ReadAsync(connection, stop.Token))

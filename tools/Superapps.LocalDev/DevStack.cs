@@ -8,8 +8,8 @@ using System.Text.Json;
 namespace Superapps.LocalDev;
 
 /// <summary>
-/// Starts the two processes (identity server, then portal) against a database, as the development
-/// host and the browser tests both need: same settings, same order, readiness awaited.
+/// Starts the processes (identity server, then portal, then the demo legacy app "SIMPEG Lama") against a database, as the
+/// development host and the browser tests both need: same settings, same order, readiness awaited.
 /// </summary>
 public sealed class DevStack : IAsyncDisposable
 {
@@ -18,6 +18,8 @@ public sealed class DevStack : IAsyncDisposable
     private DevStack(DevStackOptions options)
     {
         Options = options;
+        LegacyDemoUrl = new Uri($"http://127.0.0.1:{options.LegacyDemoPort ?? LocalPostgresCluster.FreePort()}/");
+        LegacyDemoClientSecret = options.LegacyDemoClientSecret ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     }
 
     public DevStackOptions Options { get; }
@@ -25,6 +27,15 @@ public sealed class DevStack : IAsyncDisposable
     public Uri PortalUrl => new($"http://127.0.0.1:{Options.PortalPort}/");
 
     public Uri IdentityUrl => new($"http://127.0.0.1:{Options.IdentityPort}/");
+
+    /// <summary>The demo legacy app reached directly; through the portal's proxy it is <see cref="LegacyDemoProxiedUrl"/>.</summary>
+    public Uri LegacyDemoUrl { get; }
+
+    /// <summary>Where the portal publishes the demo legacy app: <c>/apps/simpeg-lama/</c>.</summary>
+    public Uri LegacyDemoProxiedUrl => new(PortalUrl, $"apps/{DevStackOptions.LegacyDemoSlug}/");
+
+    /// <summary>The secret of the OIDC client <c>legacy-demo</c>.</summary>
+    public string LegacyDemoClientSecret { get; }
 
     public static async Task<DevStack> StartAsync(DevStackOptions options, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
@@ -54,6 +65,18 @@ public sealed class DevStack : IAsyncDisposable
                 ["Superapps__Identity__Clients__0__RedirectUris__0"] = new Uri(stack.PortalUrl, "callback/login").ToString(),
                 ["Superapps__Identity__Clients__0__PostLogoutRedirectUris__0"] = new Uri(stack.PortalUrl, "callback/logout").ToString(),
             };
+            if (options.StartLegacyDemo)
+            {
+                // The demo legacy app signs in by OIDC both directly and through the portal's proxy.
+                identity["Superapps__Identity__Clients__1__ClientId"] = DevStackOptions.LegacyDemoClientId;
+                identity["Superapps__Identity__Clients__1__ClientSecret"] = stack.LegacyDemoClientSecret;
+                identity["Superapps__Identity__Clients__1__DisplayName"] = "SIMPEG Lama (aplikasi warisan, demo)";
+                identity["Superapps__Identity__Clients__1__RedirectUris__0"] = new Uri(stack.LegacyDemoUrl, "oidc/callback").ToString();
+                identity["Superapps__Identity__Clients__1__RedirectUris__1"] = new Uri(stack.LegacyDemoProxiedUrl, "oidc/callback").ToString();
+                // The catalogue's OIDC twin of the demo app, published under /apps/simpeg-lama-sso/.
+                identity["Superapps__Identity__Clients__1__RedirectUris__2"] = new Uri(stack.PortalUrl, $"apps/{DevStackOptions.LegacyDemoSlug}-sso/oidc/callback").ToString();
+            }
+
             foreach (var (key, value) in options.IdentitySettings)
             {
                 identity[key] = value;
@@ -71,6 +94,12 @@ public sealed class DevStack : IAsyncDisposable
                 // The public verification URL printed in the QR code of signed letters.
                 ["Superapps__Signing__PublicBaseUrl"] = stack.PortalUrl.ToString(),
             };
+            if (options.StartLegacyDemo)
+            {
+                // Where the demo legacy app listens, for the catalogue's demo entry that the proxy publishes under /apps/simpeg-lama/.
+                portal["Superapps__AppCatalog__DemoLegacyAppUrl"] = stack.LegacyDemoUrl.ToString();
+            }
+
             foreach (var (key, value) in options.PortalSettings)
             {
                 portal[key] = value;
@@ -80,6 +109,26 @@ public sealed class DevStack : IAsyncDisposable
                 new Uri(stack.IdentityUrl, "health/ready"), log, cancellationToken));
             stack._processes.Add(await ServiceProcess.StartAsync("portal", options.AssemblyPath("portal", "Superapps.Portal"), portal,
                 new Uri(stack.PortalUrl, "health/ready"), log, cancellationToken));
+            if (options.StartLegacyDemo)
+            {
+                var legacyDemo = new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["ASPNETCORE_URLS"] = stack.LegacyDemoUrl.ToString().TrimEnd('/'),
+                    ["LegacyDemo__Slug"] = DevStackOptions.LegacyDemoSlug,
+                    // The issuer of the signed identity header and the home of its JWKS.
+                    ["LegacyDemo__PortalUrl"] = stack.PortalUrl.ToString(),
+                    ["LegacyDemo__Oidc__Authority"] = stack.IdentityUrl.ToString(),
+                    ["LegacyDemo__Oidc__ClientId"] = DevStackOptions.LegacyDemoClientId,
+                    ["LegacyDemo__Oidc__ClientSecret"] = stack.LegacyDemoClientSecret,
+                    ["LegacyDemo__Oidc__AllowHttp"] = "true",
+                    ["Logging__LogLevel__Default"] = options.Quiet ? "Warning" : "Information",
+                    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = options.Quiet ? "Warning" : "Information",
+                };
+                stack._processes.Add(await ServiceProcess.StartAsync("legacy-demo", options.AssemblyPath("samples", "Superapps.LegacyDemo"), legacyDemo,
+                    new Uri(stack.LegacyDemoUrl, "health"), log, cancellationToken));
+            }
+
             return stack;
         }
         catch
@@ -113,6 +162,21 @@ public sealed record DevStackOptions(
 
     public IReadOnlyDictionary<string, string> PortalSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The demo legacy app's slug under the portal's <c>/apps/</c>.</summary>
+    public const string LegacyDemoSlug = "simpeg-lama";
+
+    /// <summary>The demo legacy app's OIDC client id at the identity server.</summary>
+    public const string LegacyDemoClientId = "legacy-demo";
+
+    /// <summary>Start the demo legacy app "SIMPEG Lama" beside the portal (samples/Superapps.LegacyDemo).</summary>
+    public bool StartLegacyDemo { get; init; } = true;
+
+    /// <summary>The demo legacy app's port; a free one when not given.</summary>
+    public int? LegacyDemoPort { get; init; }
+
+    /// <summary>The secret of the OIDC client <c>legacy-demo</c>; a random one when not given.</summary>
+    public string? LegacyDemoClientSecret { get; init; }
+
     /// <summary>The built assembly of a host, in the same configuration as the running code.</summary>
     public string AssemblyPath(string folder, string project)
     {
@@ -135,7 +199,7 @@ public sealed record DevStackOptions(
 }
 
 /// <summary>Development secrets, generated on first run into the git-ignored data folder.</summary>
-public sealed record DevSecrets(string PortalClientSecret, string DemoPassword)
+public sealed record DevSecrets(string PortalClientSecret, string DemoPassword, string? LegacyDemoClientSecret = null)
 {
     public static DevSecrets LoadOrCreate(string dataDirectory)
     {
@@ -143,10 +207,21 @@ public sealed record DevSecrets(string PortalClientSecret, string DemoPassword)
         var path = Path.Combine(dataDirectory, "secrets.json");
         if (File.Exists(path))
         {
-            return JsonSerializer.Deserialize<DevSecrets>(File.ReadAllText(path))!;
+            var saved = JsonSerializer.Deserialize<DevSecrets>(File.ReadAllText(path))!;
+            if (saved.LegacyDemoClientSecret is not null)
+            {
+                return saved;
+            }
+
+            // A data folder from before the demo legacy app: keep its secrets and add the new one.
+            return Save(path, saved with { LegacyDemoClientSecret = Token(32) });
         }
 
-        var secrets = new DevSecrets(Token(32), "Demo-" + Words() + "-" + RandomNumberGenerator.GetInt32(100, 999).ToString(CultureInfo.InvariantCulture));
+        return Save(path, new DevSecrets(Token(32), "Demo-" + Words() + "-" + RandomNumberGenerator.GetInt32(100, 999).ToString(CultureInfo.InvariantCulture), Token(32)));
+    }
+
+    private static DevSecrets Save(string path, DevSecrets secrets)
+    {
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, Indented));
         if (!OperatingSystem.IsWindows())
         {

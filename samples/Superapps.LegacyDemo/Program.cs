@@ -1,0 +1,5 @@
+using Superapps.LegacyDemo;
+
+// "SIMPEG Lama": the demo legacy app started beside the portal (see README.md).
+var app = LegacyDemoModule.Build(args);
+app.Run();
