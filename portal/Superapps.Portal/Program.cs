@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Superapps.Adapters.Proxy;
 using Superapps.Audit;
 using Superapps.Letters;
 using Superapps.Notifications;
@@ -28,6 +29,7 @@ builder.Services.AddNotificationsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddTicketsModule();
 builder.Services.AddDatasetsModule();
+builder.Services.AddLegacyProxy();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapHealthEndpoints();
 app.MapCultureSwitch();
 app.MapPortalAuthentication();
 app.MapModuleEndpoints();
+app.MapLegacyProxy();
 // Styles and scripts are public: the public pages (e.g. /verifikasi) need them before anyone signs in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
