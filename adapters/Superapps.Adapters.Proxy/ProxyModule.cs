@@ -85,6 +85,13 @@ public static class ProxyModule
         // Below every app route (a literal slug wins over {slug}): retired apps and slugs the catalogue does not publish.
         app.Map("/apps/{slug}/{**rest}", (string slug, ProxyState state, HttpContext context) =>
         {
+            // Kestrel resolved dot segments (also percent-encoded ones) before routing: such a request may have left another app.
+            var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty;
+            if (PathGuard.HasEscapeSequences(raw))
+            {
+                return ProxyPages.WriteAsync(context, ProxyPages.BadPath(slug));
+            }
+
             var published = state.Find(slug);
             if (published is { Status: AppStatus.Retired } && published.Retirement is { } retirement)
             {

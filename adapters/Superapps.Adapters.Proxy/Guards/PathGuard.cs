@@ -19,16 +19,15 @@ internal static class PathGuard
             return true;
         }
 
-        foreach (var text in new[] { raw, path })
-        {
-            if (text.Contains('\\', StringComparison.Ordinal)
-                || EncodedEscapes.Any(e => text.Contains(e, StringComparison.OrdinalIgnoreCase))
-                || text.Split('/').Any(segment => segment is "." or ".."))
-            {
-                return true;
-            }
-        }
+        return HasEscapeSequences(raw) || HasEscapeSequences(path);
+    }
 
-        return false;
+    /// <summary>Whether a path holds a dot segment, a backslash, or a percent-encoded dot, slash, backslash or NUL.</summary>
+    public static bool HasEscapeSequences(string path)
+    {
+        var text = path.Split('?', 2)[0];
+        return text.Contains('\\', StringComparison.Ordinal)
+            || EncodedEscapes.Any(e => text.Contains(e, StringComparison.OrdinalIgnoreCase))
+            || text.Split('/').Any(segment => segment is "." or "..");
     }
 }
