@@ -42,6 +42,8 @@ public static class Product
         typeof(Superapps.Tickets.Contracts.INetworkSites).Assembly,
         typeof(Superapps.Tickets.TicketsModule).Assembly,
         typeof(Superapps.Datasets.Domain.DatasetSchema).Assembly,
+        typeof(Superapps.AppCatalog.Contracts.IAppDirectory).Assembly,
+        typeof(Superapps.Adapters.Proxy.ProxyModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];
