@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Superapps.Adapters.Proxy;
 using Superapps.Audit;
 using Superapps.Letters;
 using Superapps.Notifications;
@@ -30,6 +31,7 @@ builder.Services.AddSigningModule();
 builder.Services.AddTicketsModule();
 builder.Services.AddDatasetsModule();
 builder.Services.AddAppCatalogModule();
+builder.Services.AddLegacyProxy();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapCultureSwitch();
 app.MapPortalAuthentication();
 app.MapModuleEndpoints();
+app.MapLegacyProxy();
 // Styles and scripts are public: the public pages (e.g. /verifikasi) need them before anyone signs in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

@@ -21,6 +21,8 @@ public sealed class ModuleIsolationTests
         (Layer.Contracts, _) when neighbour.Name != Product.SharedKernel => "a module's contracts depend on the shared kernel only",
         (Layer.Module, Layer.Module) => "a module uses another module only through its .Contracts",
         (Layer.Module, Layer.Host or Layer.Tool or Layer.Adapter) => "a module is hosted; it knows no host, tool or adapter",
+        (Layer.Adapter, Layer.Module) => "an adapter reaches a module only through its .Contracts",
+        (Layer.Adapter, Layer.Host or Layer.Tool) => "an adapter is hosted; it knows no host or tool",
         (Layer.Host, Layer.Host) => "identity and portal are separate processes",
         (Layer.Host, Layer.Tool) => "hosts run in production without the development tools",
         (Layer.Sample, not Layer.Sample) => "a sample legacy app knows the portal only by its HTTP contract (signed headers, JWKS, OIDC), as a real one does",
@@ -165,7 +167,7 @@ public sealed class ModuleIsolationTests
     {
         var loaded = Product.Assemblies.Select(Product.NameOf).ToHashSet();
 
-        Repository.Projects.Where(p => p.Layer is Layer.BuildingBlock or Layer.Contracts or Layer.Module or Layer.Host)
+        Repository.Projects.Where(p => p.Layer is Layer.BuildingBlock or Layer.Contracts or Layer.Module or Layer.Host or Layer.Adapter)
             .Where(p => !loaded.Contains(p.Name))
             .Select(p => $"{p.Name} ({p.Layer}) has no type anchor in {nameof(Product)}.{nameof(Product.Assemblies)}")
             .ShouldBeEmpty();

@@ -46,6 +46,7 @@ public static class Product
         typeof(Superapps.Datasets.Domain.DatasetSchema).Assembly,
         typeof(Superapps.AppCatalog.Contracts.IAppDirectory).Assembly,
         typeof(Superapps.AppCatalog.AppCatalogModule).Assembly,
+        typeof(Superapps.Adapters.Proxy.ProxyModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

@@ -15,6 +15,13 @@ public static class ReportLabels
         TicketCategory.Lan, TicketCategory.ServerOrDataCentre, TicketCategory.Application, TicketCategory.Other,
     ];
 
+    /// <summary>A category named in a link (<c>?kategori=Application</c>, any case); null for anything else, numbers included.</summary>
+    public static TicketCategory? ParseCategory(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && !char.IsAsciiDigit(name.Trim()[0]) && Enum.TryParse<TicketCategory>(name.Trim(), ignoreCase: true, out var category)
+            && Enum.IsDefined(category)
+            ? category
+            : null;
+
     /// <summary>The short name on a category chip.</summary>
     public static string ChipText(TicketCategory category) => category switch
     {
