@@ -79,11 +79,13 @@ public sealed class AdapterRun
         FinishedAt = now;
     }
 
-    public void Fail(string message, AdapterRunCounts? counts, DateTimeOffset now)
+    /// <summary>Closes the run as failed; <paramref name="counts"/> and <paramref name="checkpoint"/> are what it got to, when known.</summary>
+    public void Fail(string message, AdapterRunCounts? counts, string? checkpoint, DateTimeOffset now)
     {
         if (counts is not null)
         {
             SetCounts(counts);
+            CheckpointAfter = checkpoint;
         }
 
         Status = AdapterRunStatus.Failed;

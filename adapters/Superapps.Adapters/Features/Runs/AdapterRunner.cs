@@ -66,7 +66,7 @@ public sealed partial class AdapterRunner(
         var interrupted = await db.Runs.Where(r => r.AdapterKey == key && r.Status == AdapterRunStatus.Running).ToListAsync(cancellationToken);
         foreach (var stale in interrupted)
         {
-            stale.Fail(AdapterErrors.Interrupted, null, now);
+            stale.Fail(AdapterErrors.Interrupted, null, null, now);
         }
 
         var checkpoint = await db.Checkpoints.AsNoTracking().Where(c => c.AdapterKey == key).Select(c => c.Value).FirstOrDefaultAsync(cancellationToken);
@@ -84,14 +84,14 @@ public sealed partial class AdapterRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            run.Fail(AdapterErrors.Cancelled, context.Counts, clock.GetUtcNow());
+            run.Fail(AdapterErrors.Cancelled, context.Counts, context.Checkpoint, clock.GetUtcNow());
         }
 #pragma warning disable CA1031 // Whatever an adapter throws fails its run, with the message kept in the run log.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogFailed(logger, ex, key, run.Id);
-            run.Fail(Describe(ex), context.Counts, clock.GetUtcNow());
+            run.Fail(Describe(ex), context.Counts, context.Checkpoint, clock.GetUtcNow());
         }
 
         db.ChangeTracker.Clear();

@@ -22,19 +22,22 @@ internal sealed class SiteMonitoring(TicketsDbContext db) : ISiteMonitoring
 
         var latency = report.LatencyMs is { } l && double.IsFinite(l) && l >= 0 ? l : (double?)null;
         var loss = report.PacketLossPercent is { } p && double.IsFinite(p) ? Math.Clamp(p, 0, 100) : (double?)null;
+        // PostgreSQL keeps instants: the feed's +07:00 times are stored as UTC.
+        var reportedAt = report.ReportedAt.ToUniversalTime();
+        var lastSeen = report.LastSeen?.ToUniversalTime();
         var exists = await db.Sites.AnyAsync(s => s.Code == code, cancellationToken);
         if (!exists)
         {
             return false;
         }
 
-        await db.Sites.Where(s => s.Code == code && (s.MonitoredAt == null || s.MonitoredAt <= report.ReportedAt))
+        await db.Sites.Where(s => s.Code == code && (s.MonitoredAt == null || s.MonitoredAt <= reportedAt))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.MonitoredStatus, report.Status)
-                .SetProperty(s => s.MonitoredLastSeen, report.LastSeen)
+                .SetProperty(s => s.MonitoredLastSeen, lastSeen)
                 .SetProperty(s => s.MonitoredLatencyMs, latency)
                 .SetProperty(s => s.MonitoredPacketLossPercent, loss)
-                .SetProperty(s => s.MonitoredAt, report.ReportedAt), cancellationToken);
+                .SetProperty(s => s.MonitoredAt, reportedAt), cancellationToken);
         return true;
     }
 }
