@@ -5,6 +5,8 @@ using Superapps.Notifications;
 using Superapps.Signing;
 using Superapps.Tickets;
 using Superapps.Datasets;
+using Superapps.Adapters.LegacyLetters;
+using Superapps.Adapters.NetworkMonitor;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -28,6 +30,8 @@ builder.Services.AddNotificationsModule();
 builder.Services.AddSigningModule();
 builder.Services.AddTicketsModule();
 builder.Services.AddDatasetsModule();
+builder.Services.AddLegacyLettersAdapter();
+builder.Services.AddNetworkMonitorAdapter();
 
 var app = builder.Build();
 

@@ -152,6 +152,8 @@ public sealed class HostRegistrations : IAsyncLifetime
         Superapps.Signing.SigningModule.AddSigningModule(builder.Services);
         Superapps.Tickets.TicketsModule.AddTicketsModule(builder.Services);
         Superapps.Datasets.DatasetsModule.AddDatasetsModule(builder.Services);
+        Superapps.Adapters.LegacyLetters.LegacyLettersModule.AddLegacyLettersAdapter(builder.Services);
+        Superapps.Adapters.NetworkMonitor.NetworkMonitorModule.AddNetworkMonitorAdapter(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

@@ -21,6 +21,8 @@ public sealed class ModuleIsolationTests
         (Layer.Contracts, _) when neighbour.Name != Product.SharedKernel => "a module's contracts depend on the shared kernel only",
         (Layer.Module, Layer.Module) => "a module uses another module only through its .Contracts",
         (Layer.Module, Layer.Host or Layer.Tool or Layer.Adapter) => "a module is hosted; it knows no host, tool or adapter",
+        (Layer.Adapter, Layer.Module) => "an adapter writes into a module only through its .Contracts",
+        (Layer.Adapter, Layer.Host or Layer.Tool) => "an adapter is hosted; it knows no host or tool",
         (Layer.Host, Layer.Host) => "identity and portal are separate processes",
         (Layer.Host, Layer.Tool) => "hosts run in production without the development tools",
         _ => null,

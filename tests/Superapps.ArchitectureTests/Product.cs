@@ -42,6 +42,9 @@ public static class Product
         typeof(Superapps.Tickets.Contracts.INetworkSites).Assembly,
         typeof(Superapps.Tickets.TicketsModule).Assembly,
         typeof(Superapps.Datasets.Domain.DatasetSchema).Assembly,
+        typeof(Superapps.Adapters.AdaptersModule).Assembly,
+        typeof(Superapps.Adapters.LegacyLetters.LegacyLettersModule).Assembly,
+        typeof(Superapps.Adapters.NetworkMonitor.NetworkMonitorModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

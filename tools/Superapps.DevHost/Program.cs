@@ -41,7 +41,14 @@ try
     stack = await DevStack.StartAsync(
         new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
         {
-            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true" },
+            PortalSettings = new Dictionary<string, string>
+            {
+                ["Superapps__Letters__SeedDemoLetters"] = "true",
+                ["Superapps__Datasets__SeedDemoDatasets"] = "true",
+                // The legacy letters adapter on the small demo export (docs/samples/legacy-letters-export): "Jalankan sekarang" on /aplikasi/adaptor.
+                ["Superapps__Adapters__LegacyLetters__Enabled"] = "true",
+                ["Superapps__Adapters__LegacyLetters__ExportDirectory"] = Path.Combine(root, "docs", "samples", "legacy-letters-export"),
+            },
         },
         line => Console.WriteLine(line),
         stop.Token);
