@@ -7,6 +7,8 @@ using Superapps.Signing;
 using Superapps.Tickets;
 using Superapps.Datasets;
 using Superapps.AppCatalog;
+using Superapps.Adapters.LegacyLetters;
+using Superapps.Adapters.NetworkMonitor;
 using Superapps.Organization;
 using Superapps.Portal;
 using Superapps.Portal.Authentication;
@@ -32,6 +34,8 @@ builder.Services.AddTicketsModule();
 builder.Services.AddDatasetsModule();
 builder.Services.AddAppCatalogModule();
 builder.Services.AddLegacyProxy();
+builder.Services.AddLegacyLettersAdapter();
+builder.Services.AddNetworkMonitorAdapter();
 
 var app = builder.Build();
 

@@ -153,6 +153,8 @@ public sealed class HostRegistrations : IAsyncLifetime
         Superapps.Tickets.TicketsModule.AddTicketsModule(builder.Services);
         Superapps.Datasets.DatasetsModule.AddDatasetsModule(builder.Services);
         Superapps.AppCatalog.AppCatalogModule.AddAppCatalogModule(builder.Services);
+        Superapps.Adapters.LegacyLetters.LegacyLettersModule.AddLegacyLettersAdapter(builder.Services);
+        Superapps.Adapters.NetworkMonitor.NetworkMonitorModule.AddNetworkMonitorAdapter(builder.Services);
 
         _identity = builder.Build();
         return ValueTask.CompletedTask;

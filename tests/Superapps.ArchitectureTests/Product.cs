@@ -47,6 +47,9 @@ public static class Product
         typeof(Superapps.AppCatalog.Contracts.IAppDirectory).Assembly,
         typeof(Superapps.AppCatalog.AppCatalogModule).Assembly,
         typeof(Superapps.Adapters.Proxy.ProxyModule).Assembly,
+        typeof(Superapps.Adapters.AdaptersModule).Assembly,
+        typeof(Superapps.Adapters.LegacyLetters.LegacyLettersModule).Assembly,
+        typeof(Superapps.Adapters.NetworkMonitor.NetworkMonitorModule).Assembly,
         typeof(IdentityServerModule).Assembly,
         typeof(PortalModuleExtensions).Assembly,
     ];

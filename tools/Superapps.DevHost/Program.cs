@@ -42,8 +42,17 @@ try
     stack = await DevStack.StartAsync(
         new DevStackOptions(root, connectionString, data, portalPort, identityPort, secrets.PortalClientSecret, secrets.DemoPassword)
         {
-            PortalSettings = new Dictionary<string, string> { ["Superapps__Letters__SeedDemoLetters"] = "true", ["Superapps__Datasets__SeedDemoDatasets"] = "true",
-                ["Superapps__AppCatalog__SeedDemoCatalogue"] = "true" },
+            PortalSettings = new Dictionary<string, string>
+            {
+                ["Superapps__Letters__SeedDemoLetters"] = "true",
+                ["Superapps__Datasets__SeedDemoDatasets"] = "true",
+                ["Superapps__AppCatalog__SeedDemoCatalogue"] = "true",
+                // The legacy letters adapter on the small demo export (docs/samples/legacy-letters-export): "Jalankan sekarang" on /aplikasi/adaptor.
+                ["Superapps__Adapters__LegacyLetters__Enabled"] = "true",
+                ["Superapps__Adapters__LegacyLetters__ExportDirectory"] = Path.Combine(root, "docs", "samples", "legacy-letters-export"),
+                // The network monitor pulls the demo legacy app's feed (DevStack passes its address).
+                ["Superapps__Adapters__NetworkMonitor__Enabled"] = "true",
+            },
             LegacyDemoPort = legacyDemoPort,
             LegacyDemoClientSecret = secrets.LegacyDemoClientSecret,
         },

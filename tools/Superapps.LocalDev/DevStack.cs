@@ -98,6 +98,8 @@ public sealed class DevStack : IAsyncDisposable
             {
                 // Where the demo legacy app listens, for the catalogue's demo entry that the proxy publishes under /apps/simpeg-lama/.
                 portal["Superapps__AppCatalog__DemoLegacyAppUrl"] = stack.LegacyDemoUrl.ToString();
+                // Its network monitoring feed, for the network monitor adapter (switched on by the development host).
+                portal["Superapps__Adapters__NetworkMonitor__BaseUrl"] = stack.LegacyDemoUrl.ToString();
             }
 
             foreach (var (key, value) in options.PortalSettings)

@@ -48,6 +48,7 @@ public static class LettersModule
         services.AddSingleton<IDatabaseInitializer, RetentionScheduleSeeder>();
         services.TryAddScoped<LetterRegistration>();
         services.TryAddScoped<IInternalLetterInbox, InternalLetterDelivery>();
+        services.TryAddScoped<ILegacyLetterImport, Features.LegacyImport.LegacyLetterImport>();
         services.TryAddScoped<LetterDesk>();
         services.TryAddScoped<LetterNotices>();
         services.TryAddScoped<Viewers>();

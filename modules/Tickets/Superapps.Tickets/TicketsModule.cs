@@ -61,6 +61,7 @@ public static class TicketsModule
         services.AddSingleton<IDatabaseInitializer, DemoSitesSeeder>();
 
         services.TryAddScoped<INetworkSites, NetworkSites>();
+        services.TryAddScoped<ISiteMonitoring, SiteMonitoring>();
         services.TryAddScoped<SiteRegister>();
         services.TryAddScoped<TicketReporting>();
         services.TryAddScoped<SlaTracking>();

@@ -56,6 +56,9 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
 
     public DbSet<Features.Retention.RetentionDecision> RetentionDecisions => Set<Features.Retention.RetentionDecision>();
 
+    /// <summary>Archived letters imported from a legacy e-office system (<see cref="Contracts.ILegacyLetterImport"/>).</summary>
+    public DbSet<Features.LegacyImport.ImportedLetter> ImportedLetters => Set<Features.LegacyImport.ImportedLetter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -1222,6 +1222,112 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("inbox_entries", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.LegacyImport.ImportedLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("agency_name");
+
+                    b.Property<string>("AgendaNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agenda_number");
+
+                    b.Property<string>("ClassificationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("classification_code");
+
+                    b.Property<string>("Correspondent")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("correspondent");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegacyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("legacy_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("scan_file_name");
+
+                    b.Property<string>("SecurityClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("security_class");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imported_letters");
+
+                    b.HasIndex("AgencyId", "Date")
+                        .HasDatabaseName("ix_imported_letters_agency_id_date");
+
+                    b.HasIndex("Source", "LegacyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imported_letters_source_legacy_id");
+
+                    b.ToTable("imported_letters", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1591,6 +1697,61 @@ namespace Superapps.Letters.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_inbox_entries_letters_letter_id");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.LegacyImport.ImportedLetter", b =>
+                {
+                    b.OwnsMany("Superapps.Letters.Features.LegacyImport.ImportedDisposition", "Dispositions", b1 =>
+                        {
+                            b1.Property<Guid>("ImportedLetterId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("Deadline");
+
+                            b1.Property<Guid>("FromEmployeeId");
+
+                            b1.Property<string>("FromName")
+                                .IsRequired();
+
+                            b1.Property<string>("FromNip")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("GivenAt");
+
+                            b1.Property<string>("Instruction")
+                                .IsRequired();
+
+                            b1.Property<string>("LegacyId")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ToEmployeeId");
+
+                            b1.Property<string>("ToName")
+                                .IsRequired();
+
+                            b1.Property<string>("ToNip")
+                                .IsRequired();
+
+                            b1.HasKey("ImportedLetterId", "__synthesizedOrdinal")
+                                .HasName("pk_imported_letters");
+
+                            b1.ToTable("imported_letters", "letters");
+
+                            b1
+                                .ToJson("dispositions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImportedLetterId")
+                                .HasConstraintName("fk_imported_letters_imported_letters_imported_letter_id");
+                        });
+
+                    b.Navigation("Dispositions");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>

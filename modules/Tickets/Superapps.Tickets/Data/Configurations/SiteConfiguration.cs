@@ -25,5 +25,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Address).HasMaxLength(500);
         builder.HasOne<NetworkNode>().WithMany().HasForeignKey(s => s.NetworkNodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.NetworkNodeId);
+        // The network monitoring's last report (ISiteMonitoring), set by the monitoring adapter.
+        builder.Property(s => s.MonitoredStatus).HasConversion<string>().HasMaxLength(20);
     }
 }

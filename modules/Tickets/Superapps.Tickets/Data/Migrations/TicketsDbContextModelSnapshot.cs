@@ -286,6 +286,27 @@ namespace Superapps.Tickets.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<DateTimeOffset?>("MonitoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("monitored_at");
+
+                    b.Property<DateTimeOffset?>("MonitoredLastSeen")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("monitored_last_seen");
+
+                    b.Property<double?>("MonitoredLatencyMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("monitored_latency_ms");
+
+                    b.Property<double?>("MonitoredPacketLossPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("monitored_packet_loss_percent");
+
+                    b.Property<string>("MonitoredStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("monitored_status");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -46,6 +46,19 @@ public sealed class Site
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>What the network monitoring last reported (<see cref="ISiteMonitoring"/>); null when it never did.</summary>
+    public MonitoredStatus? MonitoredStatus { get; private set; }
+
+    /// <summary>When the monitoring last reached the site's device.</summary>
+    public DateTimeOffset? MonitoredLastSeen { get; private set; }
+
+    public double? MonitoredLatencyMs { get; private set; }
+
+    public double? MonitoredPacketLossPercent { get; private set; }
+
+    /// <summary>When the monitoring produced its last report of the site.</summary>
+    public DateTimeOffset? MonitoredAt { get; private set; }
+
     public static Site Create(Guid id, SiteDetails details, NetworkNode node, DateTimeOffset now)
     {
         var site = new Site { Id = id, IsActive = true };

@@ -11,7 +11,13 @@ public sealed record NodeRow(Guid Id, string Code, string Name, NetworkNodeKind 
 
 /// <summary>A site as the register page lists it.</summary>
 public sealed record SiteRow(Guid Id, string Code, string Name, SiteKind Kind, Guid AgencyId, string AgencyName, string? Address,
-    double? Latitude, double? Longitude, Guid NodeId, string NodeCode, bool IsActive);
+    double? Latitude, double? Longitude, Guid NodeId, string NodeCode, bool IsActive, SiteMonitorState? Monitor = null);
+
+/// <summary>What the network monitoring last reported of a site (<see cref="ISiteMonitoring"/>).</summary>
+public sealed record SiteMonitorState(MonitoredStatus Status, DateTimeOffset? LastSeen, double? LatencyMs, double? PacketLossPercent, DateTimeOffset ReportedAt);
+
+/// <summary>A site the monitoring reports down or degraded, for the network status page.</summary>
+public sealed record MonitoredSiteRow(string Code, string Name, string AgencyName, SiteMonitorState Monitor);
 
 /// <summary>What the register page filters by; every filter runs in the database.</summary>
 public sealed record SiteFilter(string? Text = null, Guid? AgencyId = null, SiteKind? Kind = null, Guid? NodeId = null, bool IncludeInactive = false);
@@ -82,8 +88,24 @@ public sealed class SiteQueries(IServiceScopeFactory scopes)
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(x => x.Code).ThenBy(x => x.s.Code).Skip(skip).Take(take)
             .Select(x => new SiteRow(x.s.Id, x.s.Code, x.s.Name, x.s.Kind, x.s.AgencyId, x.s.AgencyName, x.s.Address, x.s.Latitude, x.s.Longitude,
-                x.s.NetworkNodeId, x.Code, x.s.IsActive))
+                x.s.NetworkNodeId, x.Code, x.s.IsActive,
+                x.s.MonitoredStatus == null ? null : new SiteMonitorState(x.s.MonitoredStatus.Value, x.s.MonitoredLastSeen, x.s.MonitoredLatencyMs, x.s.MonitoredPacketLossPercent, x.s.MonitoredAt!.Value)))
             .ToListAsync(cancellationToken);
         return (items, total);
+    }
+
+    /// <summary>The active sites the network monitoring last reported down or degraded (down first), and how many it reports up.</summary>
+    public async Task<(IReadOnlyList<MonitoredSiteRow> Problems, int Up)> MonitoredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketsDbContext>();
+        var active = db.Sites.AsNoTracking().Where(s => s.IsActive && s.MonitoredStatus != null);
+        var up = await active.CountAsync(s => s.MonitoredStatus == MonitoredStatus.Up, cancellationToken);
+        var problems = await active.Where(s => s.MonitoredStatus != MonitoredStatus.Up)
+            .OrderByDescending(s => s.MonitoredStatus).ThenBy(s => s.Code).Take(200)
+            .Select(s => new MonitoredSiteRow(s.Code, s.Name, s.AgencyName,
+                new SiteMonitorState(s.MonitoredStatus!.Value, s.MonitoredLastSeen, s.MonitoredLatencyMs, s.MonitoredPacketLossPercent, s.MonitoredAt!.Value)))
+            .ToListAsync(cancellationToken);
+        return (problems, up);
     }
 }

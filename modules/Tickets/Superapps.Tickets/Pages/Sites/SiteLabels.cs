@@ -12,6 +12,44 @@ public static class SiteLabels
 
     public static string Of(NetworkNodeKind kind) => kind == NetworkNodeKind.Core ? Bilingual.T("Inti", "Core") : Bilingual.T("Distribusi", "Distribution");
 
+    public static string Of(MonitoredStatus status) => status switch
+    {
+        MonitoredStatus.Up => Bilingual.T("Normal", "Up"),
+        MonitoredStatus.Degraded => Bilingual.T("Terganggu", "Degraded"),
+        MonitoredStatus.Down => Bilingual.T("Putus", "Down"),
+        _ => status.ToString(),
+    };
+
+    public static MudBlazor.Color ColorOf(MonitoredStatus status) => status switch
+    {
+        MonitoredStatus.Up => MudBlazor.Color.Success,
+        MonitoredStatus.Degraded => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Error,
+    };
+
+    /// <summary>"Terlihat 2 Desember 2026 09.14 WIB · 12,5 ms · loss 0 %", the monitoring's detail of a site.</summary>
+    public static string MonitorDetail(Features.Sites.SiteMonitorState state)
+    {
+        var culture = Bilingual.IsEnglish ? System.Globalization.CultureInfo.GetCultureInfo("en-GB") : Wib.Indonesian;
+        var parts = new List<string>();
+        if (state.LastSeen is { } seen)
+        {
+            parts.Add(Bilingual.T("terlihat ", "last seen ") + Wib.FormatDateTime(seen, culture));
+        }
+
+        if (state.LatencyMs is { } latency)
+        {
+            parts.Add(string.Create(culture, $"{latency:0.#} ms"));
+        }
+
+        if (state.PacketLossPercent is { } loss)
+        {
+            parts.Add(string.Create(culture, $"loss {loss:0.#} %"));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
     public static string Active(bool active) => active ? Bilingual.T("Aktif", "Active") : Bilingual.T("Nonaktif", "Inactive");
 
     public static string Coordinates(double? latitude, double? longitude) =>

@@ -1,0 +1,73 @@
+using Superapps.Letters.Contracts;
+
+namespace Superapps.Letters.Features.LegacyImport;
+
+/// <summary>
+/// An archived letter imported from a legacy e-office system (<c>letters.imported_letters</c>): marked with its source and legacy
+/// id (unique together), the OPD resolved from the directory, and its dispositions with the giver and recipient resolved from
+/// their NIPs (employee id and name as a snapshot).
+/// </summary>
+public sealed class ImportedLetter
+{
+    public Guid Id { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public string LegacyId { get; set; } = string.Empty;
+
+    public LegacyLetterKind Kind { get; set; }
+
+    public Guid AgencyId { get; set; }
+
+    public string AgencyName { get; set; } = string.Empty;
+
+    public string? AgendaNumber { get; set; }
+
+    public string Number { get; set; } = string.Empty;
+
+    public DateOnly Date { get; set; }
+
+    public DateOnly? ReceivedOn { get; set; }
+
+    public string Correspondent { get; set; } = string.Empty;
+
+    public string Subject { get; set; } = string.Empty;
+
+    public Urgency Urgency { get; set; }
+
+    public SecurityClass SecurityClass { get; set; }
+
+    public string ClassificationCode { get; set; } = string.Empty;
+
+    public string? ScanFileName { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public List<ImportedDisposition> Dispositions { get; set; } = [];
+}
+
+/// <summary>A legacy disposition kept as history (stored as JSON with its letter).</summary>
+public sealed class ImportedDisposition
+{
+    public string LegacyId { get; set; } = string.Empty;
+
+    public Guid FromEmployeeId { get; set; }
+
+    public string FromName { get; set; } = string.Empty;
+
+    public string FromNip { get; set; } = string.Empty;
+
+    public Guid ToEmployeeId { get; set; }
+
+    public string ToName { get; set; } = string.Empty;
+
+    public string ToNip { get; set; } = string.Empty;
+
+    public string Instruction { get; set; } = string.Empty;
+
+    public DateOnly? Deadline { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public DateTimeOffset GivenAt { get; set; }
+}

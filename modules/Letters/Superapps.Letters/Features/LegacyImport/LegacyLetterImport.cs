@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Superapps.Letters.Contracts;
+using Superapps.Letters.Data;
+using Superapps.Organization.Contracts;
+using Superapps.SharedKernel;
+
+namespace Superapps.Letters.Features.LegacyImport;
+
+/// <summary>
+/// Imports archived letters of a legacy e-office system (<see cref="ILegacyLetterImport"/>) into <c>letters.imported_letters</c>:
+/// the OPD by its code and every disposition's giver and recipient by NIP through the organisation directory; every problem of the
+/// letter reported at once, in both languages, and nothing saved. Idempotent by (source, legacy id), also under concurrency (the
+/// unique index decides). Each import is audited (<c>letter.imported</c>).
+/// </summary>
+internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, TimeProvider clock) : ILegacyLetterImport
+{
+    private Dictionary<string, AgencyProfile>? _agencies;
+    private readonly Dictionary<string, EmployeeProfile?> _employees = new(StringComparer.Ordinal);
+
+    public async Task<LegacyLetterImported> ImportAsync(LegacyLetter letter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var source = letter.Source?.Trim().ToLowerInvariant() ?? string.Empty;
+        var legacyId = letter.LegacyId?.Trim() ?? string.Empty;
+        if (source.Length is 0 or > 40 || legacyId.Length is 0 or > 100)
+        {
+            throw new DomainRuleException(LegacyImportErrors.Key);
+        }
+
+        if (await ExistingAsync(source, legacyId, cancellationToken) is { } existing)
+        {
+            return new LegacyLetterImported(existing, false);
+        }
+
+        var errors = new List<UserError>();
+        _agencies ??= (await directory.ListAgenciesAsync(cancellationToken)).ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
+        var agency = _agencies.GetValueOrDefault(letter.AgencyCode?.Trim() ?? string.Empty);
+        if (agency is null)
+        {
+            errors.Add(LegacyImportErrors.UnknownAgency(letter.AgencyCode));
+        }
+
+        Check(errors, letter.Number, 100, LegacyImportErrors.Number);
+        Check(errors, letter.Subject, Domain.Letter.MaxSubjectLength, LegacyImportErrors.Subject);
+        Check(errors, letter.Correspondent, 250, LegacyImportErrors.Correspondent);
+        Check(errors, letter.ClassificationCode, 40, LegacyImportErrors.Classification);
+        var today = Wib.Today(clock);
+        if (letter.Date > today || letter.ReceivedOn > today)
+        {
+            errors.Add(LegacyImportErrors.FutureDate);
+        }
+
+        var dispositions = new List<ImportedDisposition>();
+        foreach (var d in letter.Dispositions ?? [])
+        {
+            var from = await EmployeeAsync(d.FromNip, cancellationToken);
+            var to = await EmployeeAsync(d.ToNip, cancellationToken);
+            if (from is null)
+            {
+                errors.Add(LegacyImportErrors.UnknownNip(d.LegacyId, d.FromNip));
+            }
+
+            if (to is null)
+            {
+                errors.Add(LegacyImportErrors.UnknownNip(d.LegacyId, d.ToNip));
+            }
+
+            if (from is not null && to is not null)
+            {
+                dispositions.Add(new ImportedDisposition
+                {
+                    LegacyId = d.LegacyId,
+                    FromEmployeeId = from.EmployeeId,
+                    FromName = from.Name,
+                    FromNip = from.Nip ?? d.FromNip,
+                    ToEmployeeId = to.EmployeeId,
+                    ToName = to.Name,
+                    ToNip = to.Nip ?? d.ToNip,
+                    Instruction = (d.Instruction ?? string.Empty).Trim(),
+                    Deadline = d.Deadline,
+                    Status = (d.Status ?? string.Empty).Trim(),
+                    GivenAt = d.GivenAt.ToUniversalTime(),
+                });
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var imported = new ImportedLetter
+        {
+            Id = Guid.CreateVersion7(now),
+            Source = source,
+            LegacyId = legacyId,
+            Kind = letter.Kind,
+            AgencyId = agency!.AgencyId,
+            AgencyName = agency.Name,
+            AgendaNumber = string.IsNullOrWhiteSpace(letter.AgendaNumber) ? null : letter.AgendaNumber.Trim(),
+            Number = letter.Number.Trim(),
+            Date = letter.Date,
+            ReceivedOn = letter.ReceivedOn,
+            Correspondent = letter.Correspondent.Trim(),
+            Subject = letter.Subject.Trim(),
+            Urgency = letter.Urgency,
+            SecurityClass = letter.SecurityClass,
+            ClassificationCode = letter.ClassificationCode.Trim(),
+            ScanFileName = letter.ScanFileName,
+            ImportedAt = now,
+            Dispositions = [.. dispositions.OrderBy(d => d.GivenAt)],
+        };
+        db.ImportedLetters.Add(imported);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Imported by another run at the same moment: that import stands.
+            db.ChangeTracker.Clear();
+            return new LegacyLetterImported((await ExistingAsync(source, legacyId, cancellationToken))!.Value, false);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.imported", nameof(ImportedLetter), imported.Id.ToString(),
+            $"Surat {(letter.Kind == LegacyLetterKind.Incoming ? "masuk" : "keluar")} {imported.Number} diimpor dari {source} ({legacyId})",
+            new { source, legacyId, kind = letter.Kind.ToString(), agency = agency.Code, dispositions = dispositions.Count }), cancellationToken);
+        return new LegacyLetterImported(imported.Id, true);
+    }
+
+    private Task<Guid?> ExistingAsync(string source, string legacyId, CancellationToken cancellationToken) =>
+        db.ImportedLetters.AsNoTracking().Where(l => l.Source == source && l.LegacyId == legacyId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<EmployeeProfile?> EmployeeAsync(string? nip, CancellationToken cancellationToken)
+    {
+        var key = (nip ?? string.Empty).Trim();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (!_employees.TryGetValue(key, out var employee))
+        {
+            employee = await directory.FindByNipAsync(key, cancellationToken);
+            _employees[key] = employee;
+        }
+
+        return employee;
+    }
+
+    private static void Check(List<UserError> errors, string? value, int max, UserError error)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
+        {
+            errors.Add(error);
+        }
+    }
+}
+
+/// <summary>Why a legacy letter is refused, in Indonesian and English.</summary>
+public static class LegacyImportErrors
+{
+    public static readonly UserError Key = new("letters.legacy.key", "Sumber dan id lama surat wajib diisi.", "The letter's source and legacy id are required.");
+
+    public static readonly UserError Number = new("letters.legacy.number", "Nomor surat kosong atau lebih dari 100 karakter.", "The letter number is empty or longer than 100 characters.", "no_surat");
+
+    public static readonly UserError Subject = new("letters.legacy.subject", "Perihal kosong atau lebih dari 500 karakter.", "The subject is empty or longer than 500 characters.", "perihal");
+
+    public static readonly UserError Correspondent = new("letters.legacy.correspondent", "Asal/tujuan surat kosong atau lebih dari 250 karakter.", "The sender/addressee is empty or longer than 250 characters.", "asal_surat");
+
+    public static readonly UserError Classification = new("letters.legacy.classification", "Kode klasifikasi kosong.", "The classification code is empty.", "klasifikasi");
+
+    public static readonly UserError FutureDate = new("letters.legacy.future-date", "Tanggal surat atau tanggal terima di masa depan.", "The letter date or date received is in the future.", "tgl_surat");
+
+    public static UserError UnknownAgency(string? code) => new("letters.legacy.agency",
+        $"Kode OPD \"{code}\" tidak ada di direktori organisasi.", $"The OPD code \"{code}\" is not in the organisation directory.", "kode_opd");
+
+    public static UserError UnknownNip(string dispositionId, string? nip) => new("letters.legacy.nip",
+        $"Disposisi {dispositionId}: NIP \"{nip}\" tidak ada di direktori pegawai.", $"Disposition {dispositionId}: NIP \"{nip}\" is not in the employee directory.", "nip");
+}
