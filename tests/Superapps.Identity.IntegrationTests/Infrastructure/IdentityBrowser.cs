@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using Superapps.Testing;
 
 namespace Superapps.Identity.IntegrationTests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Superapps.Identity.IntegrationTests.Infrastructure;
+namespace Superapps.Testing;
 
 /// <summary>What an authenticator app shows: a 6-digit TOTP code (RFC 6238, 30-second steps) for a base32 key.</summary>
 public static class Totp
