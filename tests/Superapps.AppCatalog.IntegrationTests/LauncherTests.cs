@@ -52,4 +52,33 @@ public sealed class LauncherTests(PostgresServer server) : CataloguePageTest(ser
         cut.FindAll("[data-testid=app-tile-e-surat]").ShouldBeEmpty();
         cut.FindAll("[data-testid=app-tile-sitani]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task With_many_apps_the_first_twelve_show_a_search_finds_any_and_show_all_opens_the_rest()
+    {
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            await Module.CreateAppAsync(CatalogueHarness.Simpeg($"app-{i:D2}") with { Name = $"Aplikasi {i:D2}" });
+        }
+
+        SignIn("Guru Disdik", CatalogueDirectory.Disdik.AgencyId, []);
+
+        var cut = Render<AppLauncher>();
+
+        // 15 apps are open to this user (three from the setup, twelve here): twelve show at first.
+        string[] Tiles() => [.. cut.FindAll("[data-testid^=app-tile-]").Select(t => t.GetAttribute("data-testid")!).Where(t => t != "app-tile-retiring")];
+        cut.WaitForAssertion(() => Tiles().Length.ShouldBe(AppLauncher.Collapsed), Wait);
+        Tiles().ShouldNotContain("app-tile-simpeg-lama");
+
+        cut.Find("input[data-testid=app-launcher-search]").Input("simpeg");
+        cut.WaitForAssertion(() => Tiles().ShouldBe(["app-tile-simpeg-lama"]), Wait);
+
+        cut.Find("input[data-testid=app-launcher-search]").Input("tidak-ada");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=app-launcher-none]").TextContent.ShouldContain("Tidak ada aplikasi"), Wait);
+
+        cut.Find("input[data-testid=app-launcher-search]").Input(string.Empty);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=app-launcher-toggle]").TextContent.ShouldContain("Tampilkan semua (15)"), Wait);
+        cut.Find("[data-testid=app-launcher-toggle]").Click();
+        cut.WaitForAssertion(() => Tiles().Length.ShouldBe(15), Wait);
+    }
 }

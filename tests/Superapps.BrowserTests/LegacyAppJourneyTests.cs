@@ -38,9 +38,12 @@ public sealed class LegacyAppJourneyTests(PortalFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, employeeLogin);
         await PortalFixture.WaitInteractiveAsync(page);
+        // The city has dozens of apps: the launcher shows a dozen and finds the rest by name.
+        await Assertions.Expect(page.GetByTestId("app-launcher-toggle")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("apps-launcher.png"), FullPage = true });
+        await page.GetByTestId("app-launcher-search").FillAsync("simpeg");
         var tile = page.GetByTestId($"app-tile-{Slug}");
         await Assertions.Expect(tile).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("apps-launcher.png"), FullPage = true });
 
         // The tile opens the app under /apps/simpeg-lama/; its identity page shows the NIP the portal signed.
         await tile.GetByRole(AriaRole.Link).First.ClickAsync();
@@ -109,7 +112,8 @@ public sealed class LegacyAppJourneyTests(PortalFixture fixture)
         // And the launcher no longer offers it.
         await page.GotoAsync(fixture.Stack.PortalUrl.ToString());
         await PortalFixture.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("home-apps")).ToBeVisibleAsync();
+        await page.GetByTestId("app-launcher-search").FillAsync("simpeg");
+        await Assertions.Expect(page.GetByTestId("app-tile-simpeg-lama-sso")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId($"app-tile-{Slug}")).ToHaveCountAsync(0);
     }
 }
