@@ -93,6 +93,9 @@ public sealed class DevStack : IAsyncDisposable
                 ["Superapps__Notifications__PortalUrl"] = stack.PortalUrl.ToString(),
                 // The public verification URL printed in the QR code of signed letters.
                 ["Superapps__Signing__PublicBaseUrl"] = stack.PortalUrl.ToString(),
+                // The demo catalogue publishes dozens of apps at fictional hosts (*.kota.example) that never answer: their health
+                // probes would print a stack trace every few seconds. The proxy's "app is down" page still shows; only the log is quiet.
+                ["Logging__LogLevel__Yarp.ReverseProxy.Health"] = "Error",
             };
             if (options.StartLegacyDemo)
             {
