@@ -77,10 +77,11 @@ public sealed class TicketReportJourneyTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("report-open-ticket")).ToHaveAttributeAsync("href", $"/tiket/{number}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("ticket-reported-phone.png"), FullPage = true });
 
-        // "Tiket Saya" lists it, newest first, with its status.
+        // "Tiket Saya" lists it with its status (other journeys running alongside may report for the same account).
         await GoAsync(page, "tiket");
-        await Assertions.Expect(page.GetByTestId("my-ticket-number").First).ToHaveTextAsync(number);
-        await Assertions.Expect(page.GetByTestId("my-ticket-status").First).ToHaveTextAsync("Baru");
+        var mine = page.GetByTestId("my-ticket").Filter(new LocatorFilterOptions { Has = page.GetByTestId("my-ticket-number").GetByText(number, new LocatorGetByTextOptions { Exact = true }) });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await Assertions.Expect(mine.GetByTestId("my-ticket-status")).ToHaveTextAsync("Baru");
 
         // The photo is served to its reporter as stored, never sniffed; to someone outside the ticket it does not exist.
         var url = new Uri(fixture.Stack.PortalUrl, $"tiket/berkas/{await AttachmentOfAsync(number)}").ToString();

@@ -96,9 +96,12 @@ public sealed class TicketPageTests(PostgresServer server) : TicketsPageTest(ser
         Input(page, "ticket-note").Change("ONT replaced.");
         page.Find("[data-testid=ticket-resolve]").Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=ticket-status]").TextContent.ShouldBe("Resolved"), Wait);
-        page.FindAll("[data-testid=ticket-error]").ShouldBeEmpty();
-        page.FindAll("[data-testid=ticket-resolve]").ShouldBeEmpty();
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid=ticket-status]").TextContent.ShouldBe("Resolved");
+            page.FindAll("[data-testid=ticket-error]").ShouldBeEmpty();
+            page.FindAll("[data-testid=ticket-resolve]").ShouldBeEmpty();
+        }, Wait);
         Harness.Audit.Events.ShouldContain(e => e.Action == "ticket.resolved");
     }
 
