@@ -124,7 +124,7 @@ internal sealed class LegacyLettersAdapter(IOptions<LegacyLettersOptions> option
         var (urgency, security) = Sifat(row["sifat"]);
         var letter = new LegacyLetter(options.Value.Source, externalId, kind, row["kode_opd"], kind == LegacyLetterKind.Incoming ? row["no_agenda"] : null,
             row["no_surat"], date!.Value, received, kind == LegacyLetterKind.Incoming ? row["asal_surat"] : row["tujuan_surat"], row["perihal"],
-            urgency, security, row["klasifikasi"], scan.Length > 0 ? scan : null, dispositions);
+            urgency, security, row["klasifikasi"], scan.Length > 0 ? Scan(Path.Combine(folder, "scan", scan)) : null, dispositions);
         try
         {
             var imported = await import.ImportAsync(letter, cancellationToken);
@@ -143,6 +143,10 @@ internal sealed class LegacyLettersAdapter(IOptions<LegacyLettersOptions> option
             await context.RecordErrorAsync(where, Combine(ex.Errors), cancellationToken);
         }
     }
+
+    /// <summary>The scan under scan/, opened only when the Letters module reads it (after its declared length passed the size limit).</summary>
+    private static LegacyScan Scan(string path) =>
+        new(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)));
 
     /// <summary>Sifat surat as the legacy apps wrote it: a speed (Biasa, Segera, Sangat Segera) or a class (Rahasia, Terbatas).</summary>
     internal static (Urgency Urgency, SecurityClass Security) Sifat(string sifat) => sifat.Trim().ToUpperInvariant() switch

@@ -29,7 +29,8 @@ public sealed record LegacyDisposition(string LegacyId, string FromNip, string T
 /// <param name="Date">Tanggal surat.</param>
 /// <param name="ReceivedOn">Tanggal terima (incoming) or sent (outgoing), when known.</param>
 /// <param name="Correspondent">Asal surat (incoming) or tujuan (outgoing).</param>
-/// <param name="ScanFileName">The scan's file name in the export, when there is one (the adapter checked it exists).</param>
+/// <param name="Scan">The scan, when there is one: the Letters module reads it through its file limits (PDF, JPEG or PNG by content, at most
+/// <c>Superapps:Letters:MaxFileBytes</c>) and stores it with the letter.</param>
 public sealed record LegacyLetter(
     string Source,
     string LegacyId,
@@ -44,8 +45,11 @@ public sealed record LegacyLetter(
     Urgency Urgency,
     SecurityClass SecurityClass,
     string ClassificationCode,
-    string? ScanFileName,
+    LegacyScan? Scan,
     IReadOnlyList<LegacyDisposition> Dispositions);
+
+/// <summary>A legacy letter's scan as the adapter found it: its file name, declared length, and how to open it (read once).</summary>
+public sealed record LegacyScan(string FileName, long Length, Func<CancellationToken, Task<Stream>> OpenAsync);
 
 /// <summary>What came of importing one legacy letter.</summary>
 /// <param name="LetterId">The imported letter's id in the Letters module (also when it had been imported before).</param>
@@ -54,8 +58,10 @@ public sealed record LegacyLetterImported(Guid LetterId, bool Created);
 
 /// <summary>
 /// Takes archived letters of a legacy e-office system into the Letters module, with their dispositions as history. Implemented
-/// by the Letters module; idempotent by (source, legacy id). A letter that cannot be taken (unknown OPD, unknown NIP, bad fields)
-/// is refused with bilingual errors (a <c>DomainRuleException</c>) and nothing of it is saved.
+/// by the Letters module; idempotent by (source, legacy id). An incoming letter becomes a closed letter of its OPD's agenda (origin
+/// Legacy) with its scan; an outgoing one an entry of its OPD's archive. A letter that cannot be taken (unknown OPD, unknown NIP,
+/// bad fields, a scan too large or not a PDF/JPEG/PNG) is refused with bilingual errors (a <c>DomainRuleException</c>) and nothing
+/// of it is saved.
 /// </summary>
 public interface ILegacyLetterImport
 {

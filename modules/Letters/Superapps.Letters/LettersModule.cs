@@ -57,6 +57,7 @@ public static class LettersModule
         services.TryAddScoped<AgendaQueries>();
         services.TryAddScoped<ArchiveQueries>();
         services.TryAddScoped<ArchiveIndex>();
+        services.TryAddScoped<Features.LegacyImport.ImportedLetterQueries>();
         services.TryAddScoped<RetentionDesk>();
         services.TryAddScoped<DispositionDeadlines>();
         services.TryAddSingleton<Features.Documents.ILetterPdfRenderer, Features.Documents.LetterPdfRenderer>();

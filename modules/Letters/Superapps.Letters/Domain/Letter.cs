@@ -11,6 +11,12 @@ public enum LetterOrigin
 
     /// <summary>An electronic letter from another OPD of the city, delivered by the portal.</summary>
     Internal = 1,
+
+    /// <summary>
+    /// An archived letter imported from a legacy e-office system (SIPADEK, Sisumaker): closed from the start, never actionable;
+    /// its provenance, legacy agenda number and dispositions are in <c>letters.imported_letters</c> (ADR 0016).
+    /// </summary>
+    Legacy = 2,
 }
 
 public enum LetterStatus
@@ -158,6 +164,39 @@ public sealed class Letter
             Status = LetterStatus.Open,
         };
     }
+
+    /// <summary>
+    /// An archived letter of a legacy system, entered closed in its OPD's agenda of the year it was received (numbered like any
+    /// other letter by <see cref="Number"/> inside the saving transaction). The caller checked its fields; it is never actionable.
+    /// </summary>
+    /// <param name="receivedAt">When the legacy book says it was received (its WIB year is the agenda year).</param>
+    /// <param name="closedAt">When its legacy handling ended: the last disposition, or its receipt.</param>
+    public static Letter Import(Guid id, Guid agencyId, string sender, string senderNumber, DateOnly senderDate, string subject,
+        SecurityClass securityClass, Urgency urgency, string classificationCode, Guid addresseePositionId, string addresseeTitle,
+        string importedBy, DateTimeOffset receivedAt, DateTimeOffset closedAt) => new()
+    {
+        Id = id,
+        AgencyId = agencyId,
+        Origin = LetterOrigin.Legacy,
+        Sender = sender.Trim(),
+        SenderNumber = senderNumber.Trim(),
+        SenderDate = senderDate,
+        Subject = subject.Trim(),
+        SecurityClass = securityClass,
+        Urgency = urgency,
+        ClassificationCode = classificationCode.Trim(),
+        ReceivedAt = receivedAt,
+        RegisteredByEmployeeId = Guid.Empty,
+        RegisteredByName = importedBy,
+        AddresseePositionId = addresseePositionId,
+        AddresseeTitle = addresseeTitle,
+        AgendaYear = Wib.ToWib(receivedAt).Year,
+        Status = LetterStatus.Closed,
+        ClosedAt = closedAt < receivedAt ? receivedAt : closedAt,
+    };
+
+    /// <summary>Imported from a legacy system: read-only history, never disposed, reported on or reopened.</summary>
+    public bool IsImported => Origin == LetterOrigin.Legacy;
 
     internal void Number(int agendaNumber) => AgendaNumber = agendaNumber;
 

@@ -31,17 +31,26 @@ public sealed record Viewer(Guid EmployeeId, string Name, Guid AgencyId, IReadOn
 /// </summary>
 public static class LetterAccess
 {
-    public static AccessLevel For(Viewer viewer, Letter letter, IEnumerable<LetterRecipient> recipients, DispositionTree tree)
+    /// <param name="importedChain">
+    /// For a letter imported from a legacy system: the positions the people on its legacy dispositions held when it was imported.
+    /// They stand for the disposition chain, so an imported letter is read by exactly those a native one would be.
+    /// </param>
+    public static AccessLevel For(Viewer viewer, Letter letter, IEnumerable<LetterRecipient> recipients, DispositionTree tree,
+        IEnumerable<Guid>? importedChain = null) =>
+        For(viewer, letter.AgencyId, letter.SecurityClass, recipients.Select(r => r.PositionId).Concat(tree.PositionsOnChain).Concat(importedChain ?? []));
+
+    /// <summary>The rule on its own: the positions named on a letter, the OPD that holds it and its class.</summary>
+    public static AccessLevel For(Viewer viewer, Guid agencyId, SecurityClass securityClass, IEnumerable<Guid> namedPositions)
     {
-        var named = recipients.Select(r => r.PositionId).Concat(tree.PositionsOnChain).Any(viewer.PositionIds.Contains);
-        if (named)
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (namedPositions.Any(viewer.PositionIds.Contains))
         {
             return AccessLevel.Full;
         }
 
-        if (viewer.KeepsAgenda && viewer.AgencyId == letter.AgencyId)
+        if (viewer.KeepsAgenda && viewer.AgencyId == agencyId)
         {
-            return letter.SecurityClass == SecurityClass.Biasa ? AccessLevel.Full : AccessLevel.AgendaOnly;
+            return securityClass == SecurityClass.Biasa ? AccessLevel.Full : AccessLevel.AgendaOnly;
         }
 
         return AccessLevel.None;

@@ -25,6 +25,8 @@ internal sealed class ImportedLetterConfiguration : IEntityTypeConfiguration<Imp
         builder.Property(l => l.SecurityClass).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.ClassificationCode).HasMaxLength(40);
         builder.Property(l => l.ScanFileName).HasMaxLength(260);
+        builder.HasIndex(l => l.LetterId).IsUnique().HasFilter("letter_id IS NOT NULL");
+        builder.HasOne<Domain.Letter>().WithMany().HasForeignKey(l => l.LetterId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(l => l.Dispositions, d => d.ToJson("dispositions"));
     }
 }

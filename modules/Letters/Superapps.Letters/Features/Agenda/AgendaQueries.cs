@@ -129,7 +129,8 @@ public sealed class AgendaQueries(IDbContextFactory<LettersDbContext> contexts)
             Visible = l.SecurityClass == SecurityClass.Biasa
                 || db.Recipients.Any(r => r.LetterId == l.Id && positions.Contains(r.PositionId))
                 || db.Dispositions.Any(d => d.LetterId == l.Id && d.Status != DispositionStatus.Cancelled
-                    && (positions.Contains(d.ToPositionId) || positions.Contains(d.FromPositionId))),
+                    && (positions.Contains(d.ToPositionId) || positions.Contains(d.FromPositionId)))
+                || (l.Origin == LetterOrigin.Legacy && db.ImportedLetters.Any(i => i.LetterId == l.Id && i.Positions.Any(p => positions.Contains(p)))),
         });
 
         if (!string.IsNullOrWhiteSpace(search.Text))

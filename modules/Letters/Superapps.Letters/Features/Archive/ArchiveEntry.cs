@@ -99,6 +99,9 @@ internal sealed class ArchiveEntry
 
     public DisposalStatus DisposalStatus { get; set; }
 
+    /// <summary>An outgoing letter imported from a legacy system: its source id is the <c>imported_letters</c> row, its page <c>/surat/impor/{id}</c>.</summary>
+    public bool Imported { get; set; }
+
     /// <summary>The last retention decision applied to the entry.</summary>
     public Guid? DecisionId { get; set; }
 }

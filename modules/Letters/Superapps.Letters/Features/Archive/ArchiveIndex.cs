@@ -29,7 +29,11 @@ public sealed record ArchivedOutgoing(
     SecurityClass SecurityClass,
     Guid? PdfFileId,
     string? BodyText,
-    IReadOnlyCollection<Guid> PositionIds);
+    IReadOnlyCollection<Guid> PositionIds)
+{
+    /// <summary>An outgoing letter imported from a legacy system (<see cref="OutgoingLetterId"/> is its <c>imported_letters</c> row).</summary>
+    public bool Imported { get; init; }
+}
 
 /// <summary>
 /// Keeps <c>letters.archive_entries</c>: a closed incoming letter and a sent outgoing letter each have one entry, with the
@@ -52,7 +56,8 @@ public sealed class ArchiveIndex(LettersDbContext db)
             NULL,
             ARRAY(SELECT r.position_id FROM letters.recipients r WHERE r.letter_id = l.id
                   UNION SELECT d.to_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4
-                  UNION SELECT d.from_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4),
+                  UNION SELECT d.from_position_id FROM letters.dispositions d WHERE d.letter_id = l.id AND d.status <> 4
+                  UNION SELECT unnest(i.positions) FROM letters.imported_letters i WHERE i.letter_id = l.id),
             0
         FROM letters.letters l
         WHERE l.status = 1 AND l.closed_at IS NOT NULL {0}
@@ -83,8 +88,8 @@ public sealed class ArchiveIndex(LettersDbContext db)
 
     private const string OutgoingSql = """
         INSERT INTO letters.archive_entries AS e (id, kind, source_id, agency_id, number, reference_number, letter_date, closed_at, subject,
-            correspondent, classification_code, security_class, file_id, body_text, visible_positions, disposal_status)
-        VALUES (gen_random_uuid(), 1, @source, @agency, @number, NULL, @date, @sent, @subject, @correspondent, @code, @class, @file, @body, @positions, 0)
+            correspondent, classification_code, security_class, file_id, body_text, visible_positions, disposal_status, imported)
+        VALUES (gen_random_uuid(), 1, @source, @agency, @number, NULL, @date, @sent, @subject, @correspondent, @code, @class, @file, @body, @positions, 0, @imported)
         ON CONFLICT (kind, source_id) DO UPDATE SET
             agency_id = excluded.agency_id, number = excluded.number, letter_date = excluded.letter_date, closed_at = excluded.closed_at,
             subject = excluded.subject, correspondent = excluded.correspondent, classification_code = excluded.classification_code,
@@ -148,6 +153,7 @@ public sealed class ArchiveIndex(LettersDbContext db)
             new NpgsqlParameter("file", (object?)letter.PdfFileId ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
             new NpgsqlParameter("body", (object?)letter.BodyText ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
             new NpgsqlParameter("positions", letter.PositionIds.Distinct().ToArray()),
+            new NpgsqlParameter("imported", letter.Imported),
         ], cancellationToken);
         await ApplyRetentionAsync(ArchiveKind.Outgoing, letter.OutgoingLetterId, cancellationToken);
     }

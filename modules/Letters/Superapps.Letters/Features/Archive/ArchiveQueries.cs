@@ -33,13 +33,13 @@ public sealed record ArchiveSearch(
 /// </summary>
 public sealed record ArchiveRow(Guid EntryId, ArchiveKind Kind, Guid LetterId, string Number, string? ReferenceNumber, DateOnly LetterDate,
     DateTimeOffset ClosedAt, string? Correspondent, string? Subject, string ClassificationCode, SecurityClass SecurityClass, Guid? FileId,
-    DisposalStatus DisposalStatus, bool Masked)
+    DisposalStatus DisposalStatus, bool Masked, bool Imported = false)
 {
     /// <summary>Masked lines do not open: the letter page shows a restricted letter only to those named on it.</summary>
     public bool CanOpen => !Masked;
 
     /// <summary>The incoming letter with its tree, or the outgoing letter's page.</summary>
-    public string Href => ArchiveLinks.Letter(Kind, LetterId);
+    public string Href => Imported && Kind == ArchiveKind.Outgoing ? ArchiveLinks.ImportedOutgoing(LetterId) : ArchiveLinks.Letter(Kind, LetterId);
 
     /// <summary>The scan or signed PDF, when it is still kept and the viewer may see it.</summary>
     public string? PdfHref => FileId is { } file && !Masked ? ArchiveLinks.Pdf(Kind, LetterId, file) : null;
@@ -51,6 +51,9 @@ public sealed record ArchiveLines(IReadOnlyList<ArchiveRow> Items, int Total, bo
 public static class ArchiveLinks
 {
     public static string Letter(ArchiveKind kind, Guid letterId) => kind == ArchiveKind.Outgoing ? $"/surat/konsep/{letterId}" : $"/surat/{letterId}";
+
+    /// <summary>An outgoing letter imported from a legacy system opens its read-only page by its <c>imported_letters</c> id.</summary>
+    public static string ImportedOutgoing(Guid importedId) => $"/surat/impor/{importedId}";
 
     /// <summary>Incoming scans are served by <c>/surat/berkas/{fileId}</c>; an outgoing letter's signed PDF by <c>/surat/konsep/berkas/{fileId}</c>.</summary>
     public static string Pdf(ArchiveKind kind, Guid letterId, Guid fileId) => kind == ArchiveKind.Outgoing ? $"/surat/konsep/berkas/{fileId}" : $"/surat/berkas/{fileId}";
@@ -140,7 +143,7 @@ public sealed class ArchiveQueries(IDbContextFactory<LettersDbContext> contexts)
             .Select(e => new { Entry = e, Visible = !masks || e.SecurityClass == SecurityClass.Biasa || e.VisiblePositions.Any(p => positions.Contains(p)) })
             .Select(x => new ArchiveRow(x.Entry.Id, x.Entry.Kind, x.Entry.SourceId, x.Entry.Number, x.Visible ? x.Entry.ReferenceNumber : null, x.Entry.LetterDate,
                 x.Entry.ClosedAt, x.Visible ? x.Entry.Correspondent : null, x.Visible ? x.Entry.Subject : null, x.Entry.ClassificationCode,
-                x.Entry.SecurityClass, x.Visible ? x.Entry.FileId : null, x.Entry.DisposalStatus, !x.Visible))
+                x.Entry.SecurityClass, x.Visible ? x.Entry.FileId : null, x.Entry.DisposalStatus, !x.Visible, x.Entry.Imported))
             .ToListAsync(cancellationToken);
         var order = pageIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         return new ArchiveLines([.. rows.OrderBy(r => order[r.EntryId])], Math.Min(counted, bound), counted > bound);

@@ -28,7 +28,11 @@ public sealed record DisposeInput(
 
 /// <summary>A letter as one viewer may see it.</summary>
 public sealed record LetterView(Letter Letter, AccessLevel Access, IReadOnlyList<LetterRecipient> Recipients, DispositionTree Tree,
-    IReadOnlyList<LetterFileInfo> Files, IReadOnlyList<LetterEvent> History);
+    IReadOnlyList<LetterFileInfo> Files, IReadOnlyList<LetterEvent> History)
+{
+    /// <summary>For a letter imported from a legacy system: its provenance, legacy agenda number and legacy dispositions (read-only history).</summary>
+    public LegacyImport.ImportedLetter? Imported { get; init; }
+}
 
 public sealed record LetterFileInfo(Guid Id, Guid? DispositionId, LetterFileKind Kind, string FileName, string ContentType, long Length);
 
@@ -45,8 +49,8 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
     /// <summary>Opens a letter: records read receipts for the viewer's positions and, for restricted letters, the view itself.</summary>
     public async Task<LetterView> OpenAsync(Viewer viewer, Guid letterId, CancellationToken cancellationToken = default)
     {
-        var (letter, recipients, tree) = await LoadAsync(letterId, cancellationToken);
-        var access = LetterAccess.For(viewer, letter, recipients, tree);
+        var (letter, recipients, tree, imported) = await LoadAsync(letterId, cancellationToken);
+        var access = LetterAccess.For(viewer, letter, recipients, tree, imported?.Positions);
         if (access == AccessLevel.None)
         {
             throw new DomainRuleException(LetterErrors.NotFound);
@@ -87,7 +91,7 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         var history = access == AccessLevel.Full
             ? await db.Events.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.At).ToListAsync(cancellationToken)
             : [];
-        return new LetterView(letter, access, recipients, tree, files, history);
+        return new LetterView(letter, access, recipients, tree, files, history) { Imported = access == AccessLevel.Full ? imported : null };
     }
 
     /// <summary>Whether the viewer may open the letter at all, without opening it (no read marks, no view logged).</summary>
@@ -99,17 +103,17 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
             return false;
         }
 
-        var (letter, recipients, tree) = await LoadAsync(letterId, cancellationToken);
+        var (letter, recipients, tree, imported) = await LoadAsync(letterId, cancellationToken);
         db.ChangeTracker.Clear();
-        return LetterAccess.For(viewer, letter, recipients, tree) != AccessLevel.None;
+        return LetterAccess.For(viewer, letter, recipients, tree, imported?.Positions) != AccessLevel.None;
     }
 
     /// <summary>A stored file, if the viewer may see the letter it belongs to.</summary>
     public async Task<LetterFile> GetFileAsync(Viewer viewer, Guid fileId, CancellationToken cancellationToken = default)
     {
         var file = await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken) ?? throw new DomainRuleException(LetterErrors.NotFound);
-        var (letter, recipients, tree) = await LoadAsync(file.LetterId, cancellationToken);
-        return LetterAccess.For(viewer, letter, recipients, tree) == AccessLevel.Full ? file : throw new DomainRuleException(LetterErrors.NotFound);
+        var (letter, recipients, tree, imported) = await LoadAsync(file.LetterId, cancellationToken);
+        return LetterAccess.For(viewer, letter, recipients, tree, imported?.Positions) == AccessLevel.Full ? file : throw new DomainRuleException(LetterErrors.NotFound);
     }
 
     public async Task<IReadOnlyList<Guid>> DisposeAsync(Viewer viewer, DisposeInput input, CancellationToken cancellationToken = default)
@@ -120,8 +124,8 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
             return existing;
         }
 
-        var (letter, recipients, tree) = await LoadAsync(input.LetterId, cancellationToken);
-        if (LetterAccess.For(viewer, letter, recipients, tree) != AccessLevel.Full)
+        var (letter, recipients, tree, imported) = await LoadAsync(input.LetterId, cancellationToken);
+        if (LetterAccess.For(viewer, letter, recipients, tree, imported?.Positions) != AccessLevel.Full)
         {
             throw new DomainRuleException(LetterErrors.NotFound);
         }
@@ -291,8 +295,8 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
     {
         var disposition = await db.Dispositions.FirstOrDefaultAsync(d => d.Id == dispositionId, cancellationToken)
             ?? throw new DomainRuleException(LetterErrors.NotFound);
-        var (letter, recipients, tree) = await LoadAsync(disposition.LetterId, cancellationToken);
-        if (LetterAccess.For(viewer, letter, recipients, tree) != AccessLevel.Full)
+        var (letter, recipients, tree, imported) = await LoadAsync(disposition.LetterId, cancellationToken);
+        if (LetterAccess.For(viewer, letter, recipients, tree, imported?.Positions) != AccessLevel.Full)
         {
             throw new DomainRuleException(LetterErrors.NotFound);
         }
@@ -324,12 +328,17 @@ public sealed class LetterDesk(LettersDbContext db, IOrganizationDirectory direc
         return (letter, disposition, now);
     }
 
-    private async Task<(Letter Letter, List<LetterRecipient> Recipients, DispositionTree Tree)> LoadAsync(Guid letterId, CancellationToken cancellationToken)
+    /// <summary>The letter, its recipients and tree, and for an imported letter its provenance (whose positions stand for the chain).</summary>
+    private async Task<(Letter Letter, List<LetterRecipient> Recipients, DispositionTree Tree, LegacyImport.ImportedLetter? Imported)> LoadAsync(Guid letterId,
+        CancellationToken cancellationToken)
     {
         var letter = await db.Letters.FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken) ?? throw new DomainRuleException(LetterErrors.NotFound);
         var recipients = await db.Recipients.Where(r => r.LetterId == letterId).ToListAsync(cancellationToken);
         var dispositions = await db.Dispositions.Where(d => d.LetterId == letterId).ToListAsync(cancellationToken);
-        return (letter, recipients, new DispositionTree(dispositions));
+        var imported = letter.IsImported
+            ? await db.ImportedLetters.AsNoTracking().FirstOrDefaultAsync(i => i.LetterId == letterId, cancellationToken)
+            : null;
+        return (letter, recipients, new DispositionTree(dispositions), imported);
     }
 
     private void Event(Guid letterId, Guid? dispositionId, string action, Viewer viewer, string summary, DateTimeOffset now) =>

@@ -3,9 +3,10 @@ using Superapps.Letters.Contracts;
 namespace Superapps.Letters.Features.LegacyImport;
 
 /// <summary>
-/// An archived letter imported from a legacy e-office system (<c>letters.imported_letters</c>): marked with its source and legacy
-/// id (unique together), the OPD resolved from the directory, and its dispositions with the giver and recipient resolved from
-/// their NIPs (employee id and name as a snapshot).
+/// The provenance of a letter imported from a legacy e-office system (<c>letters.imported_letters</c>): its source and legacy id
+/// (unique together: the import's idempotency key), the letter it became (<see cref="LetterId"/>, for incoming letters; outgoing
+/// ones are archive entries whose source is this row), the legacy fields as the legacy book had them, and its dispositions with
+/// the giver and recipient resolved from their NIPs (employee id and name as a snapshot), shown as read-only history (ADR 0016).
 /// </summary>
 public sealed class ImportedLetter
 {
@@ -40,6 +41,18 @@ public sealed class ImportedLetter
     public string ClassificationCode { get; set; } = string.Empty;
 
     public string? ScanFileName { get; set; }
+
+    /// <summary>The closed letter of the OPD's agenda an incoming legacy letter became; null for outgoing ones (and rows of the release before).</summary>
+    public Guid? LetterId { get; set; }
+
+    /// <summary>The scan as stored with the module's files (<c>letters.files</c>, incoming letters).</summary>
+    public Guid? ScanFileId { get; set; }
+
+    /// <summary>
+    /// The positions the people on the legacy dispositions held when it was imported: they stand for the disposition chain in the
+    /// access rule and the archive's readers, so the letter is read by those (and their Plt/Plh) a native letter would be.
+    /// </summary>
+    public Guid[] Positions { get; set; } = [];
 
     public DateTimeOffset ImportedAt { get; set; }
 

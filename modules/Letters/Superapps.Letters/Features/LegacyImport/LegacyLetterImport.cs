@@ -1,19 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
+using Superapps.Letters.Domain;
+using Superapps.Letters.Features.Archive;
+using Superapps.Letters.Features.Registration;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 
 namespace Superapps.Letters.Features.LegacyImport;
 
 /// <summary>
-/// Imports archived letters of a legacy e-office system (<see cref="ILegacyLetterImport"/>) into <c>letters.imported_letters</c>:
-/// the OPD by its code and every disposition's giver and recipient by NIP through the organisation directory; every problem of the
-/// letter reported at once, in both languages, and nothing saved. Idempotent by (source, legacy id), also under concurrency (the
-/// unique index decides). Each import is audited (<c>letter.imported</c>).
+/// Imports archived letters of a legacy e-office system (<see cref="ILegacyLetterImport"/>), ADR 0016. The OPD is resolved by its
+/// code and every disposition's giver and recipient by NIP through the organisation directory; the scan is read within the module's
+/// file limits and recognised by content; every problem of the letter is reported at once, in both languages, and nothing saved.
+/// An incoming letter becomes a closed <see cref="Letter"/> (origin Legacy) numbered in its OPD's agenda of the year it was received,
+/// with its scan in <c>letters.files</c> and its archive entry; an outgoing one an archive entry (kind Keluar, imported). Either way
+/// <c>letters.imported_letters</c> keeps the provenance, the legacy fields and the dispositions, all in one transaction.
+/// Idempotent by (source, legacy id), also under concurrency (the unique index decides, and the loser's agenda number is rolled
+/// back with it). Each import is audited (<c>letter.imported</c>).
 /// </summary>
-internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, TimeProvider clock) : ILegacyLetterImport
+internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirectory directory, IAuditTrail audit, TimeProvider clock,
+    IOptions<LettersOptions> options, ArchiveIndex archive) : ILegacyLetterImport
 {
     private Dictionary<string, AgencyProfile>? _agencies;
     private readonly Dictionary<string, EmployeeProfile?> _employees = new(StringComparer.Ordinal);
@@ -52,6 +61,7 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
         }
 
         var dispositions = new List<ImportedDisposition>();
+        var positions = new Dictionary<Guid, HeldPosition>();
         foreach (var d in letter.Dispositions ?? [])
         {
             var from = await EmployeeAsync(d.FromNip, cancellationToken);
@@ -68,6 +78,14 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
 
             if (from is not null && to is not null)
             {
+                foreach (var person in new[] { from, to })
+                {
+                    if (person.PrimaryPosition is { } held)
+                    {
+                        positions[person.EmployeeId] = held;
+                    }
+                }
+
                 dispositions.Add(new ImportedDisposition
                 {
                     LegacyId = d.LegacyId,
@@ -83,6 +101,13 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
                     GivenAt = d.GivenAt.ToUniversalTime(),
                 });
             }
+        }
+
+        CheckedFile? scan = null;
+        if (letter.Scan is { } upload)
+        {
+            scan = await Uploads.ReadAsync(new LetterUpload(upload.FileName, upload.Length, upload.OpenAsync), options.Value.MaxFileBytes, "file_scan",
+                FileSniffer.ScanType, name => LetterErrors.FileType(name, "file_scan"), errors, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -108,18 +133,38 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
             Urgency = letter.Urgency,
             SecurityClass = letter.SecurityClass,
             ClassificationCode = letter.ClassificationCode.Trim(),
-            ScanFileName = letter.ScanFileName,
+            ScanFileName = scan?.FileName ?? letter.Scan?.FileName,
             ImportedAt = now,
             Dispositions = [.. dispositions.OrderBy(d => d.GivenAt)],
+            Positions = [.. positions.Values.Select(p => p.PositionId).Distinct()],
         };
-        db.ImportedLetters.Add(imported);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Letter? entered = null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (letter.Kind == LegacyLetterKind.Incoming)
+            {
+                entered = await EnterAsync(imported, positions, scan, source, now, cancellationToken);
+                db.ImportedLetters.Add(imported);
+                await db.SaveChangesAsync(cancellationToken);
+                await archive.RecordIncomingAsync(entered.Id, cancellationToken);
+            }
+            else
+            {
+                db.ImportedLetters.Add(imported);
+                await db.SaveChangesAsync(cancellationToken);
+                await archive.RecordOutgoingAsync(new ArchivedOutgoing(imported.Id, imported.AgencyId, imported.Number, imported.Date,
+                    StartOfDay(imported.ReceivedOn ?? imported.Date), imported.Subject, imported.Correspondent, imported.ClassificationCode,
+                    imported.SecurityClass, null, null, imported.Positions) { Imported = true }, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Imported by another run at the same moment: that import stands.
+            // Imported by another run at the same moment: that import stands, and this one's agenda number is rolled back with it.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new LegacyLetterImported((await ExistingAsync(source, legacyId, cancellationToken))!.Value, false);
         }
@@ -128,14 +173,54 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
             db.ChangeTracker.Clear();
         }
 
-        await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.imported", nameof(ImportedLetter), imported.Id.ToString(),
-            $"Surat {(letter.Kind == LegacyLetterKind.Incoming ? "masuk" : "keluar")} {imported.Number} diimpor dari {source} ({legacyId})",
-            new { source, legacyId, kind = letter.Kind.ToString(), agency = agency.Code, dispositions = dispositions.Count }), cancellationToken);
-        return new LegacyLetterImported(imported.Id, true);
+        var resultId = entered?.Id ?? imported.Id;
+        await audit.RecordAsync(new AuditEvent(LettersDbContext.Schema, "letter.imported", entered is null ? nameof(ImportedLetter) : nameof(Letter), resultId.ToString(),
+            entered is null
+                ? $"Surat keluar {imported.Number} diimpor dari {source} ({legacyId})"
+                : $"Surat masuk {imported.Number} diimpor dari {source} ({legacyId}) sebagai agenda {entered.AgendaLabel}",
+            new { source, legacyId, kind = letter.Kind.ToString(), agency = agency.Code, dispositions = dispositions.Count, legacyAgenda = imported.AgendaNumber,
+                agenda = entered?.AgendaLabel, scan = imported.ScanFileId is not null }), cancellationToken);
+        return new LegacyLetterImported(resultId, true);
+    }
+
+    /// <summary>
+    /// Enters an incoming legacy letter in its OPD's agenda (inside the open transaction): closed, numbered with the next number of
+    /// the year it was received, addressed to the position of whoever gave its first disposition, with its scan and one history line.
+    /// </summary>
+    private async Task<Letter> EnterAsync(ImportedLetter imported, Dictionary<Guid, HeldPosition> positions, CheckedFile? scan, string source, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var receivedAt = StartOfDay(imported.ReceivedOn ?? imported.Date);
+        var addressee = imported.Dispositions.FirstOrDefault() is { } first ? positions.GetValueOrDefault(first.FromEmployeeId) : null;
+        var closedAt = imported.Dispositions.Count > 0 ? imported.Dispositions.Max(d => d.GivenAt) : receivedAt;
+        var letter = Letter.Import(Guid.CreateVersion7(now), imported.AgencyId, imported.Correspondent, imported.Number, imported.Date, imported.Subject,
+            imported.SecurityClass, imported.Urgency, imported.ClassificationCode, addressee?.PositionId ?? Guid.Empty, addressee?.Title ?? "-",
+            $"Impor {source.ToUpperInvariant()}", receivedAt, closedAt);
+        letter.Number(await AgendaNumbering.NextAsync(db, letter.AgencyId, letter.AgendaYear, cancellationToken));
+        db.Letters.Add(letter);
+        imported.LetterId = letter.Id;
+        if (scan is not null)
+        {
+            var file = new LetterFile(Guid.CreateVersion7(now), letter.Id, null, LetterFileKind.Letter, scan.FileName, scan.ContentType, scan.Content, now);
+            db.Files.Add(file);
+            imported.ScanFileId = file.Id;
+        }
+
+        db.Events.Add(new LetterEvent(Guid.CreateVersion7(now), letter.Id, null, "imported", null, $"Impor {source.ToUpperInvariant()}",
+            $"Diimpor dari {source.ToUpperInvariant()} ({imported.LegacyId}) dengan nomor agenda {letter.AgendaLabel}"
+            + (imported.AgendaNumber is { } legacy ? $"; nomor agenda lama {legacy}" : string.Empty), now));
+        return letter;
+    }
+
+    /// <summary>A legacy date as an instant: the start of that day in WIB.</summary>
+    private static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Wib.TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private Task<Guid?> ExistingAsync(string source, string legacyId, CancellationToken cancellationToken) =>
-        db.ImportedLetters.AsNoTracking().Where(l => l.Source == source && l.LegacyId == legacyId).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        db.ImportedLetters.AsNoTracking().Where(l => l.Source == source && l.LegacyId == legacyId).Select(l => l.LetterId ?? (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<EmployeeProfile?> EmployeeAsync(string? nip, CancellationToken cancellationToken)
     {
