@@ -993,6 +993,10 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("file_id");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("imported");
+
                     b.Property<DateOnly?>("InactiveUntil")
                         .HasColumnType("date")
                         .HasColumnName("inactive_until");
@@ -1276,15 +1280,28 @@ namespace Superapps.Letters.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("legacy_id");
 
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_id");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("number");
 
+                    b.PrimitiveCollection<Guid[]>("Positions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("positions");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
+
+                    b.Property<Guid?>("ScanFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scan_file_id");
 
                     b.Property<string>("ScanFileName")
                         .HasMaxLength(260)
@@ -1317,6 +1334,11 @@ namespace Superapps.Letters.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_imported_letters");
+
+                    b.HasIndex("LetterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imported_letters_letter_id")
+                        .HasFilter("letter_id IS NOT NULL");
 
                     b.HasIndex("AgencyId", "Date")
                         .HasDatabaseName("ix_imported_letters_agency_id_date");
@@ -1701,6 +1723,12 @@ namespace Superapps.Letters.Data.Migrations
 
             modelBuilder.Entity("Superapps.Letters.Features.LegacyImport.ImportedLetter", b =>
                 {
+                    b.HasOne("Superapps.Letters.Domain.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_imported_letters_letters_letter_id");
+
                     b.OwnsMany("Superapps.Letters.Features.LegacyImport.ImportedDisposition", "Dispositions", b1 =>
                         {
                             b1.Property<Guid>("ImportedLetterId");

@@ -53,7 +53,7 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
         Check(errors, letter.Number, 100, LegacyImportErrors.Number);
         Check(errors, letter.Subject, Domain.Letter.MaxSubjectLength, LegacyImportErrors.Subject);
         Check(errors, letter.Correspondent, 250, LegacyImportErrors.Correspondent);
-        Check(errors, letter.ClassificationCode, 40, LegacyImportErrors.Classification);
+        Check(errors, letter.ClassificationCode, 30, LegacyImportErrors.Classification);
         var today = Wib.Today(clock);
         if (letter.Date > today || letter.ReceivedOn > today)
         {
@@ -259,7 +259,7 @@ public static class LegacyImportErrors
 
     public static readonly UserError Correspondent = new("letters.legacy.correspondent", "Asal/tujuan surat kosong atau lebih dari 250 karakter.", "The sender/addressee is empty or longer than 250 characters.", "asal_surat");
 
-    public static readonly UserError Classification = new("letters.legacy.classification", "Kode klasifikasi kosong.", "The classification code is empty.", "klasifikasi");
+    public static readonly UserError Classification = new("letters.legacy.classification", "Kode klasifikasi kosong atau lebih dari 30 karakter.", "The classification code is empty or longer than 30 characters.", "klasifikasi");
 
     public static readonly UserError FutureDate = new("letters.legacy.future-date", "Tanggal surat atau tanggal terima di masa depan.", "The letter date or date received is in the future.", "tgl_surat");
 
