@@ -14,18 +14,19 @@ namespace Superapps.Adapters.IntegrationTests;
 
 /// <summary>
 /// The legacy letters adapter on the sample export (adapters/Superapps.Adapters.LegacyLetters/TestData/export) into the real Letters
-/// module, with the demo organisation: the export's three Diskominfo NIPs are replaced by three demo Diskominfo employees' NIPs.
+/// module, with the demo organisation: the export's NIPs are the demo Diskominfo's Kepala Dinas, Kabid Aplikasi dan Informatika and
+/// Kasi Pengembangan dan Pengelolaan Aplikasi (and one retired NIP that is not in the directory).
 /// </summary>
 public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] SampleNips = ["196805121990031002", "197803152005012003", "199001202015031001"];
+    private static readonly string[] SampleNips = ["196710182002022001", "197812032023021001", "199209252023042001"];
 
     private readonly string _export = Path.Combine(Path.GetTempPath(), "superapps-legacy-export", Guid.NewGuid().ToString("N")[..12]);
     private readonly FailOnce _failOnce = new();
     private ModuleServices _services = null!;
-    private IReadOnlyList<EmployeeProfile> _staff = [];
+    private List<EmployeeProfile> _staff = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -45,8 +46,13 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
         }, seedDemo: true);
         await using var scope = _services.CreateScope();
         var directory = scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>();
-        var diskominfo = (await directory.ListAgenciesAsync(Ct)).Single(a => a.Code == "DISKOMINFO");
-        _staff = [.. (await directory.ListActiveEmployeesAsync(Ct)).Where(e => e.AgencyId == diskominfo.AgencyId && e.Nip is not null).Take(3)];
+        var staff = new List<EmployeeProfile>();
+        foreach (var nip in SampleNips)
+        {
+            staff.Add((await directory.FindByNipAsync(nip, Ct)).ShouldNotBeNull($"demo NIP {nip}"));
+        }
+
+        _staff = staff;
         CopyExport(Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLetters", "export"), _export);
     }
 
@@ -56,7 +62,7 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
         Directory.Delete(_export, recursive: true);
     }
 
-    private void CopyExport(string from, string to)
+    private static void CopyExport(string from, string to)
     {
         Directory.CreateDirectory(Path.Combine(to, "scan"));
         foreach (var file in Directory.GetFiles(Path.Combine(from, "scan")))
@@ -66,13 +72,7 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
 
         foreach (var file in Directory.GetFiles(from, "*.csv"))
         {
-            var text = File.ReadAllText(file);
-            for (var i = 0; i < SampleNips.Length; i++)
-            {
-                text = text.Replace(SampleNips[i], _staff[i].Nip, StringComparison.Ordinal);
-            }
-
-            File.WriteAllText(Path.Combine(to, Path.GetFileName(file)), text);
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 
@@ -112,6 +112,9 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
         invitation.Date.ShouldBe(new DateOnly(2024, 3, 4));
         invitation.ReceivedOn.ShouldBe(new DateOnly(2024, 3, 5));
         invitation.ScanFileName.ShouldBe("1001.pdf");
+        invitation.LetterId.ShouldNotBeNull();
+        invitation.ScanFileId.ShouldNotBeNull();
+        letters.Where(l => l.Kind == LegacyLetterKind.Outgoing).ShouldAllBe(l => l.LetterId == null);
         invitation.Dispositions.Select(d => (d.FromEmployeeId, d.ToEmployeeId)).ShouldBe([(_staff[0].EmployeeId, _staff[1].EmployeeId), (_staff[1].EmployeeId, _staff[2].EmployeeId)]);
         invitation.Dispositions[1].Instruction.ShouldBe("Siapkan bahan paparan, data per OPD");
         invitation.Dispositions[0].Deadline.ShouldBe(new DateOnly(2024, 3, 8));
