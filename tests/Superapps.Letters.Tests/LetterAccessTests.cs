@@ -78,4 +78,33 @@ public sealed class LetterAccessTests
 
         LetterAccess.For(ViewerFor(Who.DispositionRecipient), letter, [], new DispositionTree([disposition])).ShouldBe(AccessLevel.None);
     }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void An_imported_letter_is_read_by_exactly_those_who_would_read_a_native_one(Who who, SecurityClass securityClass, AccessLevel expected)
+    {
+        var letter = Imported(securityClass);
+
+        // The positions of the people on its legacy dispositions stand for the chain; it has no recipients or tree of its own.
+        LetterAccess.For(ViewerFor(who), letter, [], new DispositionTree([]), [Kepala, Kabid]).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void An_imported_letter_is_closed_from_the_start_in_the_agenda_of_the_year_it_was_received_in_WIB()
+    {
+        // 31 December 2023, 18.00 UTC is 1 January 2024, 01.00 WIB.
+        var received = new DateTimeOffset(2023, 12, 31, 18, 0, 0, TimeSpan.Zero);
+
+        var letter = Letter.Import(Guid.NewGuid(), Opd, "Bappeda", "005/1", new DateOnly(2023, 12, 29), "Perihal", SecurityClass.Biasa, Urgency.Segera, "005",
+            Kepala, "Kepala Dinas", "Impor SIPADEK", received, received.AddDays(-3));
+
+        letter.Origin.ShouldBe(LetterOrigin.Legacy);
+        letter.IsImported.ShouldBeTrue();
+        letter.Status.ShouldBe(LetterStatus.Closed);
+        letter.AgendaYear.ShouldBe(2024);
+        letter.ClosedAt.ShouldBe(received); // never closed before it was received
+    }
+
+    private static Letter Imported(SecurityClass securityClass) => Letter.Import(Guid.NewGuid(), Opd, "Inspektorat", "R/700/2/ITDA/2024", new DateOnly(2024, 3, 14),
+        "Laporan", securityClass, Urgency.Biasa, "700", Kepala, "Kepala Dinas", "Impor SIPADEK", Now, Now);
 }
