@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Superapps.AppCatalog.Contracts;
+using Superapps.AppCatalog.Features.Portfolio;
 using Superapps.AppCatalog.Features.Usage;
 using Superapps.Testing;
 
@@ -60,7 +61,9 @@ public sealed class AppUsageSinkTests(PostgresServer server) : IAsyncLifetime
         daily[^1].ShouldBe(new UsageDayView(today, 16, 3, 3, 10, 500)); // the 16th of 16 samples is the 400 ms one
         daily[^2].ShouldBe(new UsageDayView(today.AddDays(-1), 4, 1, 0, 5, 5));
         daily[0].Requests.ShouldBe(0);
-        (await usage.TotalsAsync(Ct))[_app].ShouldBe(new UsageTotals(20, 3, 3, 50));
+        // The portfolio sums in SQL: users distinct over the whole period (u1 on both days counts once), p95 from the buckets added up.
+        var (rows, _) = await scope.ServiceProvider.GetRequiredService<PortfolioQueries>().AppsAsync(PortfolioSort.Usage, false, 0, 10, Ct);
+        rows.ShouldHaveSingleItem().Usage.ShouldBe(new UsageTotals(20, 3, 3, 50));
     }
 
     [Fact]
