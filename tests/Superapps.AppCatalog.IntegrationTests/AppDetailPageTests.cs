@@ -1,7 +1,6 @@
 using System.Reflection;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Superapps.AppCatalog.Contracts;
 using Superapps.AppCatalog.Domain;
@@ -15,36 +14,19 @@ namespace Superapps.AppCatalog.IntegrationTests;
 /// <summary>An app's page <c>/aplikasi/{slug}</c> on PostgreSQL: its details and decision, and the daily charts of its last 30 days drawn from the usage stored.</summary>
 public sealed class AppDetailPageTests(PostgresServer server) : CataloguePageTest(server)
 {
-    private static readonly int Width = UsageLatency.BucketUpperBoundsMs.Count;
-
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         var app = await Module.CreateAppAsync(CatalogueHarness.Simpeg() with { Purpose = "Data kepegawaian ASN" });
         var today = CatalogueHarness.Today;
-        await using (var scope = Module.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IAppUsageSink>().RecordAsync([
-                new AppUsageBatch(app.Id, today, 16, 3, Buckets((8, 15), (400, 1)), ["u1", "u2", "u3"]),
-                new AppUsageBatch(app.Id, today.AddDays(-1), 4, 0, Buckets((3, 4)), ["u1"]),
-                new AppUsageBatch(app.Id, today.AddDays(-29), 7, 1, Buckets((1_500, 7)), ["u2", "u4"]),
-                // The day before the 30 days: not drawn.
-                new AppUsageBatch(app.Id, today.AddDays(-30), 900, 0, Buckets((8, 900)), ["u9"]),
-            ], Ct);
-        }
+        await Module.RecordUsageAsync(
+            new AppUsageBatch(app.Id, today, 16, 3, CatalogueHarness.Buckets((8, 15), (400, 1)), ["u1", "u2", "u3"]),
+            new AppUsageBatch(app.Id, today.AddDays(-1), 4, 0, CatalogueHarness.Buckets((3, 4)), ["u1"]),
+            new AppUsageBatch(app.Id, today.AddDays(-29), 7, 1, CatalogueHarness.Buckets((1_500, 7)), ["u2", "u4"]),
+            // The day before the 30 days: not drawn.
+            new AppUsageBatch(app.Id, today.AddDays(-30), 900, 0, CatalogueHarness.Buckets((8, 900)), ["u9"]));
 
         SignIn("Sekda", CatalogueDirectory.Setda.AgencyId, [Roles.Leader]);
-    }
-
-    private static long[] Buckets(params (double Ms, long Count)[] samples)
-    {
-        var buckets = new long[Width];
-        foreach (var (ms, count) in samples)
-        {
-            buckets[UsageLatency.BucketOf(ms)] += count;
-        }
-
-        return buckets;
     }
 
     /// <summary>The series of the chart <paramref name="testId"/>: name and one value per day, oldest first.</summary>

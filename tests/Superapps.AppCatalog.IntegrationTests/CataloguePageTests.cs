@@ -105,17 +105,19 @@ public sealed class CataloguePageTests(PostgresServer server) : CataloguePageTes
         await ChooseAsync(_dialogs, "app-decision", TimeDecision.Eliminate);
     }
 
-    private void OpenAdd(IRenderedComponent<CataloguePage> page)
+    /// <summary>Renders the page and opens the dialog of <paramref name="button"/>, waiting for <paramref name="ready"/> in it.</summary>
+    private IRenderedComponent<CataloguePage> RenderWithDialog(string button, string ready)
     {
-        page.Find("[data-testid=app-add]").Click();
-        _dialogs.WaitForElement("[data-testid=app-slug]", Wait);
+        var page = RenderPage();
+        page.Find($"[data-testid={button}]").Click();
+        _dialogs.WaitForElement($"[data-testid={ready}]", Wait);
+        return page;
     }
 
     [Fact]
     public async Task A_new_app_with_a_bad_slug_and_no_reasons_for_eliminate_is_refused_at_its_fields_keeping_what_was_typed_then_saved_and_listed()
     {
-        var page = RenderPage();
-        OpenAdd(page);
+        var page = RenderWithDialog("app-add", "app-slug");
         await FillNewAppAsync("Presensi Online!");
 
         _dialogs.Find("[data-testid=app-save]").Click();
@@ -144,8 +146,7 @@ public sealed class CataloguePageTests(PostgresServer server) : CataloguePageTes
     public async Task In_english_the_same_refusal_reads_in_english()
     {
         UseEnglish();
-        var page = RenderPage();
-        OpenAdd(page);
+        var page = RenderWithDialog("app-add", "app-slug");
         await FillNewAppAsync("Presensi Online!");
 
         _dialogs.Find("[data-testid=app-save]").Click();
@@ -178,17 +179,10 @@ public sealed class CataloguePageTests(PostgresServer server) : CataloguePageTes
     private static string CsvRow(string slug, string name, string agency, string status, string decision, string reasons = "") =>
         string.Join(',', [slug, name, agency, "", "", "", "", "", "", "", "", status, decision, reasons, "", "", ""]) + "\n";
 
-    private void OpenImport(IRenderedComponent<CataloguePage> page)
-    {
-        page.Find("[data-testid=app-import]").Click();
-        _dialogs.WaitForElement("[data-testid=import-dialog]", Wait);
-    }
-
     [Fact]
     public async Task The_import_preview_lists_each_error_by_row_and_column_and_saves_nothing()
     {
-        var page = RenderPage();
-        OpenImport(page);
+        var page = RenderWithDialog("app-import", "import-dialog");
 
         _dialogs.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Header
             + CsvRow("presensi", "Presensi", "BKPSDM", "aktif", "pertahankan")
@@ -210,8 +204,7 @@ public sealed class CataloguePageTests(PostgresServer server) : CataloguePageTes
     [Fact]
     public async Task A_good_file_is_previewed_then_saved_audited_and_listed()
     {
-        var page = RenderPage();
-        OpenImport(page);
+        var page = RenderWithDialog("app-import", "import-dialog");
 
         _dialogs.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Header
             + CsvRow("presensi", "Presensi Online", "BKPSDM", "aktif", "pertahankan")

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Superapps.AppCatalog.Contracts;
 using Superapps.AppCatalog.Pages.Portfolio;
 using Superapps.SharedKernel;
@@ -15,8 +14,6 @@ namespace Superapps.AppCatalog.IntegrationTests;
 /// </summary>
 public sealed class PortfolioPageTests(PostgresServer server) : CataloguePageTest(server)
 {
-    private static readonly int Width = UsageLatency.BucketUpperBoundsMs.Count;
-
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -29,28 +26,14 @@ public sealed class PortfolioPageTests(PostgresServer server) : CataloguePageTes
         var surat = await Module.CreateAppAsync(CatalogueHarness.Simpeg("e-surat") with { Name = "Surat Lama", OwnerAgencyId = setda, YearlyCost = 30_000_000 });
         await Module.DeskAsync(d => d.RetireAsync(surat.Id, surat.Version, "/surat", null, null, Ct));
         var today = CatalogueHarness.Today;
-        await RecordUsageAsync(
-            new AppUsageBatch(simpeg.Id, today, 100, 4, Latency(100), ["u1", "u2"]),
-            new AppUsageBatch(simpeg.Id, today.AddDays(-1), 20, 0, Latency(20), ["u2", "u3"]),
-            new AppUsageBatch(kinerja.Id, today, 10, 1, Latency(10), ["u1"]),
+        await Module.RecordUsageAsync(
+            new AppUsageBatch(simpeg.Id, today, 100, 4, CatalogueHarness.Buckets((8, 100)), ["u1", "u2"]),
+            new AppUsageBatch(simpeg.Id, today.AddDays(-1), 20, 0, CatalogueHarness.Buckets((8, 20)), ["u2", "u3"]),
+            new AppUsageBatch(kinerja.Id, today, 10, 1, CatalogueHarness.Buckets((8, 10)), ["u1"]),
             // Before the last 30 days: not counted.
-            new AppUsageBatch(kinerja.Id, today.AddDays(-30), 1_000, 0, Latency(1_000), ["u9"]),
-            new AppUsageBatch(surat.Id, today.AddDays(-40), 500, 0, Latency(500), ["u1"]));
+            new AppUsageBatch(kinerja.Id, today.AddDays(-30), 1_000, 0, CatalogueHarness.Buckets((8, 1_000)), ["u9"]),
+            new AppUsageBatch(surat.Id, today.AddDays(-40), 500, 0, CatalogueHarness.Buckets((8, 500)), ["u1"]));
         SignIn("Sekda", CatalogueDirectory.Setda.AgencyId, [Roles.Leader]);
-    }
-
-    /// <summary>That many requests, all answered within 8 ms.</summary>
-    private static long[] Latency(long requests)
-    {
-        var buckets = new long[Width];
-        buckets[UsageLatency.BucketOf(8)] = requests;
-        return buckets;
-    }
-
-    private async Task RecordUsageAsync(params AppUsageBatch[] batches)
-    {
-        await using var scope = Module.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IAppUsageSink>().RecordAsync(batches, Ct);
     }
 
     private IRenderedComponent<PortfolioPage> RenderPage(int apps)
@@ -111,7 +94,7 @@ public sealed class PortfolioPageTests(PostgresServer server) : CataloguePageTes
         var page = RenderPage(5);
         // Added after the page read its first page: only a new query of the database can place it.
         var costly = await Module.CreateAppAsync(new("erp", "ERP Kota", CatalogueDirectory.Diskominfo.AgencyId, YearlyCost: 900_000_000));
-        await RecordUsageAsync(new AppUsageBatch(costly.Id, CatalogueHarness.Today, 5_000, 0, Latency(5_000), ["u1", "u2", "u3", "u4"]));
+        await Module.RecordUsageAsync(new AppUsageBatch(costly.Id, CatalogueHarness.Today, 5_000, 0, CatalogueHarness.Buckets((8, 5_000)), ["u1", "u2", "u3", "u4"]));
 
         Sort(page, "cost");
         page.WaitForAssertion(() => UsageSlugs(page).ShouldBe(["e-sampah", "e-surat", "lpse", "e-kinerja", "simpeg-lama", "erp"]), Wait);
@@ -142,7 +125,7 @@ public sealed class PortfolioPageTests(PostgresServer server) : CataloguePageTes
         // 30 apps: the first page holds the 25 least used (the 25 without usage, by name), never the used or the retired ones.
         UsageSlugs(page).ShouldNotContain("simpeg-lama");
         UsageSlugs(page).ShouldNotContain("e-surat");
-        Text(page.Find("[data-testid=portfolio-usage]")).ShouldContain("1-25 dari 30");
+        page.WaitForAssertion(() => Text(page.Find("[data-testid=portfolio-usage]")).ShouldContain("1-25 dari 30"), Wait);
 
         Sort(page, "cost");
         Sort(page, "cost");
