@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Superapps.AppCatalog.Contracts;
+using Superapps.AppCatalog.Features.Portfolio;
 using Superapps.AppCatalog.Features.Usage;
 using Superapps.Testing;
 
@@ -26,31 +27,20 @@ public sealed class AppUsageSinkTests(PostgresServer server) : IAsyncLifetime
 
     private IAppUsageSink Sink => _services.Services.GetRequiredService<IAppUsageSink>();
 
-    private static long[] Buckets(params (double Ms, long Count)[] samples)
-    {
-        var buckets = new long[Width];
-        foreach (var (ms, count) in samples)
-        {
-            buckets[UsageLatency.BucketOf(ms)] += count;
-        }
-
-        return buckets;
-    }
-
     [Fact]
     public async Task Two_flushes_add_up_and_distinct_users_are_counted_once()
     {
         var today = CatalogueHarness.Today;
-        await Sink.RecordAsync([new AppUsageBatch(_app, today, 10, 1, Buckets((8, 9), (400, 1)), ["u1", "u2"])], Ct);
+        await Sink.RecordAsync([new AppUsageBatch(_app, today, 10, 1, CatalogueHarness.Buckets((8, 9), (400, 1)), ["u1", "u2"])], Ct);
         await Sink.RecordAsync([
-            new AppUsageBatch(_app, today, 5, 2, Buckets((8, 5)), ["u2", "u3"]),
-            new AppUsageBatch(_app, today, 1, 0, Buckets((30, 1)), ["u3"]),
-            new AppUsageBatch(_app, today.AddDays(-1), 4, 0, Buckets((3, 4)), ["u1"]),
+            new AppUsageBatch(_app, today, 5, 2, CatalogueHarness.Buckets((8, 5)), ["u2", "u3"]),
+            new AppUsageBatch(_app, today, 1, 0, CatalogueHarness.Buckets((30, 1)), ["u3"]),
+            new AppUsageBatch(_app, today.AddDays(-1), 4, 0, CatalogueHarness.Buckets((3, 4)), ["u1"]),
         ], Ct);
 
         var day = await _services.ReadAsync(db => db.UsageDays.SingleAsync(u => u.AppId == _app && u.Day == today, Ct));
         (day.Requests, day.Errors).ShouldBe((16L, 3L));
-        day.LatencyBuckets.ShouldBe(Buckets((8, 14), (400, 1), (30, 1)));
+        day.LatencyBuckets.ShouldBe(CatalogueHarness.Buckets((8, 14), (400, 1), (30, 1)));
         (await _services.ReadAsync(db => db.UsageUsers.CountAsync(u => u.AppId == _app && u.Day == today, Ct))).ShouldBe(3);
 
         await using var scope = _services.CreateScope();
@@ -60,7 +50,9 @@ public sealed class AppUsageSinkTests(PostgresServer server) : IAsyncLifetime
         daily[^1].ShouldBe(new UsageDayView(today, 16, 3, 3, 10, 500)); // the 16th of 16 samples is the 400 ms one
         daily[^2].ShouldBe(new UsageDayView(today.AddDays(-1), 4, 1, 0, 5, 5));
         daily[0].Requests.ShouldBe(0);
-        (await usage.TotalsAsync(Ct))[_app].ShouldBe(new UsageTotals(20, 3, 3, 50));
+        // The portfolio sums in SQL: users distinct over the whole period (u1 on both days counts once), p95 from the buckets added up.
+        var (rows, _) = await scope.ServiceProvider.GetRequiredService<PortfolioQueries>().AppsAsync(PortfolioSort.Usage, false, 0, 10, Ct);
+        rows.ShouldHaveSingleItem().Usage.ShouldBe(new UsageTotals(20, 3, 3, 50));
     }
 
     [Fact]

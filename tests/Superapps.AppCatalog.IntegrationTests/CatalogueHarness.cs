@@ -41,6 +41,25 @@ public static class CatalogueHarness
         return await act(scope.ServiceProvider.GetRequiredService<CatalogueDesk>());
     }
 
+    /// <summary>A latency histogram of the proxy's buckets: so many requests answered in so many milliseconds.</summary>
+    public static long[] Buckets(params (double Ms, long Count)[] samples)
+    {
+        var buckets = new long[UsageLatency.BucketUpperBoundsMs.Count];
+        foreach (var (ms, count) in samples)
+        {
+            buckets[UsageLatency.BucketOf(ms)] += count;
+        }
+
+        return buckets;
+    }
+
+    /// <summary>Stores usage as the proxy's flush does.</summary>
+    public static async Task RecordUsageAsync(this ModuleServices services, params AppUsageBatch[] batches)
+    {
+        await using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IAppUsageSink>().RecordAsync(batches, TestContext.Current.CancellationToken);
+    }
+
     public static async Task<T> ReadAsync<T>(this ModuleServices services, Func<AppCatalogDbContext, Task<T>> read)
     {
         await using var db = await services.Services.GetRequiredService<IDbContextFactory<AppCatalogDbContext>>().CreateDbContextAsync();

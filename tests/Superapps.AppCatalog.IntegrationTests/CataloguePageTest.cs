@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Superapps.AppCatalog.Features.Catalogue;
 using Superapps.AppCatalog.Features.Import;
 using Superapps.AppCatalog.Features.Launcher;
@@ -13,25 +11,15 @@ using Superapps.Testing;
 namespace Superapps.AppCatalog.IntegrationTests;
 
 /// <summary>
-/// The base of the catalogue's component tests: the module on a fresh PostgreSQL database (<see cref="CatalogueHarness"/>), and one scope of it
-/// standing for the page's circuit, whose services are registered into bUnit's own service collection.
+/// The base of the catalogue's component tests (<see cref="ModulePageTest"/>): the module as <see cref="CatalogueHarness"/> starts it, the
+/// services of the catalogue, portfolio, app and launcher pages, and the module's users signed in with their roles' policies.
 /// </summary>
-public abstract class CataloguePageTest(PostgresServer server) : SuperappsComponentTest, IAsyncLifetime
+public abstract class CataloguePageTest(PostgresServer server) : ModulePageTest(server)
 {
-    /// <summary>How long to wait for a page's database reads: a condition, never a fixed sleep.</summary>
-    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    protected override Task<ModuleServices> StartModuleAsync(PostgresServer postgres) => CatalogueHarness.CreateAsync(postgres);
 
-    private AsyncServiceScope _circuit;
-
-    protected ModuleServices Module { get; private set; } = null!;
-
-    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
+    protected override void AddPageServices()
     {
-        Module = await CatalogueHarness.CreateAsync(server);
-        _circuit = Module.CreateScope();
-        Services.AddSingleton(Module.Services.GetRequiredService<TimeProvider>());
         FromCircuit<IOrganizationDirectory>();
         FromCircuit<CatalogueQueries>();
         FromCircuit<CatalogueDesk>();
@@ -41,43 +29,21 @@ public abstract class CataloguePageTest(PostgresServer server) : SuperappsCompon
         FromCircuit<LauncherTiles>();
     }
 
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _circuit.DisposeAsync();
-        await Module.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Signs a user in as the portal does: roles, home OPD and the OPDs of their positions (Plt/Plh).</summary>
+    /// <summary>Signs a user in as the portal does: roles (an administrator keeps the catalogue, a leader reads the portfolio), home OPD and the OPDs of their Plt/Plh positions.</summary>
     protected void SignIn(string name, Guid? agencyId, string[] roles, params Guid[] positionAgencies)
     {
-        var auth = AddAuthorization();
-        auth.SetAuthorized(name);
-        auth.SetRoles(roles);
-        List<string> policies = [Policies.Employee];
+        List<string> policies = [];
         if (roles.Contains(Roles.Administrator))
         {
             policies.AddRange([AppCatalogPortalModule.ManagePolicy, AppCatalogPortalModule.PortfolioPolicy]);
         }
-
-        auth.SetPolicies([.. policies]);
-        List<Claim> claims = [new("name", name)];
-        if (agencyId is { } agency)
+        else if (roles.Contains(Roles.Leader))
         {
-            claims.Add(new Claim(SuperappsClaimTypes.AgencyId, agency.ToString()));
+            policies.Add(AppCatalogPortalModule.PortfolioPolicy);
         }
 
-        claims.AddRange(positionAgencies.Select(a => new Claim(SuperappsClaimTypes.Position, $$"""{"id":"{{Guid.NewGuid()}}","title":"Plt","agencyId":"{{a}}","kind":"Plt"}""")));
-        // Last: setting the roles builds the principal again without the claims set before.
-        auth.SetClaims([.. claims]);
+        Claim[] positions = [.. positionAgencies.Select(a =>
+            new Claim(SuperappsClaimTypes.Position, $$"""{"id":"{{Guid.NewGuid()}}","title":"Plt","agencyId":"{{a}}","kind":"Plt"}"""))];
+        SignIn(new PortalUser(name, Guid.CreateVersion7(), agencyId, roles, policies, positions));
     }
-
-    /// <summary>The input of a MudBlazor field: the test id is on the input itself or on the field around it.</summary>
-    protected static AngleSharp.Dom.IElement Input<TComponent>(IRenderedComponent<TComponent> cut, string testId)
-        where TComponent : class, Microsoft.AspNetCore.Components.IComponent =>
-        cut.FindAll($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea")[0];
-
-    private void FromCircuit<T>()
-        where T : class => Services.AddScoped(_ => _circuit.ServiceProvider.GetRequiredService<T>());
 }

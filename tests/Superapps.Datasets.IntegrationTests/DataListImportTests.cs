@@ -100,7 +100,7 @@ public sealed class DataListImportTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_endpoint_answers_200_422_with_the_rows_400_for_a_wrong_header_and_403_without_the_walidata_role()
+    public async Task The_endpoint_answers_200_422_with_the_rows_400_for_a_wrong_header_or_a_broken_upload_413_for_a_large_file_and_403_without_the_walidata_role()
     {
         await using var host = await ModuleWebHost.StartAsync(server, s => s.AddSingleton<IOrganizationDirectory, DatasetsDirectory>().AddDatasetsModule(),
             new TestClock(DatasetsHarness.Now));
@@ -121,6 +121,25 @@ public sealed class DataListImportTests(PostgresServer server) : IAsyncLifetime
         {
             header.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             (await header.Content.ReadAsStringAsync(Ct)).ShouldContain("kode_opd");
+        }
+
+        // A multipart body that breaks off, and a file over the limit: refusals of their own, never a server error.
+        using (var broken = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, DataListEndpoints.ImportPath))
+        {
+            Headers = { { DataListEndpoints.RequestHeader, "1" } },
+            Content = new StringContent("--batas\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n\r\nkode", Encoding.UTF8),
+        })
+        {
+            broken.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=batas");
+            using var response = await client.SendAsync(broken, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("code").GetString().ShouldBe("datasets.import.no-file");
+        }
+
+        using (var tooLarge = await PostAsync(client, Header + new string('x', (int)DataListImport.MaximumBytes + 1)))
+        {
+            tooLarge.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+            JsonDocument.Parse(await tooLarge.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("titleEnglish").GetString()!.ShouldContain("too large");
         }
 
         using (var forbidden = await PostAsync(host.CreateClient(operatorData), Good))

@@ -70,6 +70,7 @@ public abstract partial class ModulePageTest(PostgresServer server) : SuperappsC
             claims.Add(new Claim(SuperappsClaimTypes.AgencyId, agency.ToString()));
         }
 
+        claims.AddRange(user.Claims ?? []);
         // Last: setting the roles builds the principal again without the claims set before.
         auth.SetClaims([.. claims]);
     }
@@ -94,5 +95,9 @@ public abstract partial class ModulePageTest(PostgresServer server) : SuperappsC
     private static partial Regex WhiteSpace();
 }
 
-/// <summary>A signed-in portal user as a page test sees them: the employee, their OPD, their roles and the policies those give.</summary>
-public sealed record PortalUser(string Name, Guid EmployeeId, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Policies);
+/// <summary>
+/// A signed-in portal user as a page test sees them: the employee, their OPD, their roles and the policies those give, and any further
+/// claims the portal gives them (e.g. their Plt/Plh positions).
+/// </summary>
+public sealed record PortalUser(string Name, Guid EmployeeId, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<string> Policies,
+    IReadOnlyList<Claim>? Claims = null);

@@ -9,7 +9,7 @@ using Superapps.Tabular;
 namespace Superapps.AppCatalog.Features.Import;
 
 /// <summary>What an import would do or did: apps created and updated, or the errors by row and column (row 0: the file as a whole).</summary>
-public sealed record CatalogueImportResult(int Rows, int Created, int Updated, IReadOnlyList<RowError> Errors, bool Applied)
+public sealed record CatalogueImportResult(int Rows, int Created, int Updated, IReadOnlyList<RowError> Errors, bool Applied) : IImportOutcome
 {
     public bool Succeeded => Errors.Count == 0;
 

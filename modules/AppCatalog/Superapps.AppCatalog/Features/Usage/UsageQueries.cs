@@ -35,19 +35,15 @@ public sealed class UsageQueries(IDbContextFactory<AppCatalogDbContext> contexts
             : new UsageDayView(day, 0, users.GetValueOrDefault(day), 0, null, null))];
     }
 
-    /// <summary>Each app's totals over the last 30 days (apps without usage are absent).</summary>
-    public async Task<IReadOnlyDictionary<Guid, UsageTotals>> TotalsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The 95th percentile latency over the last 30 days of each of <paramref name="appIds"/> (apps without usage are absent).</summary>
+    public async Task<IReadOnlyDictionary<Guid, double?>> P95Async(IReadOnlyCollection<Guid> appIds, CancellationToken cancellationToken = default)
     {
         var since = Since;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var days = await db.UsageDays.AsNoTracking().Where(u => u.Day >= since).ToListAsync(cancellationToken);
-        var users = await db.UsageUsers.Where(u => u.Day >= since).GroupBy(u => u.AppId)
-            .Select(g => new { g.Key, Count = g.Select(u => u.UserRef).Distinct().LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var days = await db.UsageDays.AsNoTracking().Where(u => u.Day >= since && appIds.Contains(u.AppId))
+            .Select(u => new { u.AppId, u.LatencyBuckets }).ToListAsync(cancellationToken);
         var width = UsageLatency.BucketUpperBoundsMs.Count;
         return days.GroupBy(d => d.AppId).ToDictionary(g => g.Key, g =>
-        {
-            var buckets = Enumerable.Range(0, width).Select(i => g.Sum(d => i < d.LatencyBuckets.Length ? d.LatencyBuckets[i] : 0)).ToArray();
-            return new UsageTotals(g.Sum(d => d.Requests), users.GetValueOrDefault(g.Key), g.Sum(d => d.Errors), UsageLatency.Quantile(buckets, 0.95));
-        });
+            UsageLatency.Quantile([.. Enumerable.Range(0, width).Select(i => g.Sum(d => i < d.LatencyBuckets.Length ? d.LatencyBuckets[i] : 0))], 0.95));
     }
 }

@@ -1,16 +1,11 @@
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Superapps.SharedKernel;
 using Superapps.Tabular;
 
 namespace Superapps.Datasets.Features.DataList;
 
 /// <summary>
-/// HTTP access to the data list's import (walidata only): the CSV template, and an upload for scripts and bulk loads. The upload answers
-/// 200 when every row was saved, 400 when the file itself is unusable (unreadable, wrong header), 422 with the errors by row and column
-/// when any row is wrong (and then nothing is saved), and 413 when the file is too large.
+/// HTTP access to the data list's import (walidata only): the CSV template, and an upload for scripts and bulk loads, answering as every
+/// import endpoint does (<see cref="ImportEndpoint"/>): 200, 400, 413, 422 with the errors by row and column, 403.
 /// </summary>
 internal static class DataListEndpoints
 {
@@ -18,64 +13,13 @@ internal static class DataListEndpoints
 
     public const string ImportPath = "/data/impor";
 
-    /// <summary>A header browsers cannot send cross-site without a CORS preflight, which the portal never grants: the upload's CSRF guard.</summary>
-    public const string RequestHeader = "X-Superapps-Request";
+    /// <summary>The upload's CSRF guard (<see cref="ImportEndpoint.RequestHeader"/>).</summary>
+    public const string RequestHeader = ImportEndpoint.RequestHeader;
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(TemplatePath, () => Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(DataListImport.Template)],
-                "text/csv; charset=utf-8", "templat-daftar-data.csv"))
-            .RequireAuthorization(DatasetsPortalModule.CustodianPolicy);
-        endpoints.MapPost(ImportPath, ImportAsync).RequireAuthorization(DatasetsPortalModule.CustodianPolicy).DisableAntiforgery();
+        endpoints.MapImportTemplate(TemplatePath, DatasetsPortalModule.CustodianPolicy, DataListImport.Template, "templat-daftar-data.csv");
+        endpoints.MapImportUpload<DataListImport>(ImportPath, DatasetsPortalModule.CustodianPolicy, "datasets.import", DataListImport.MaximumBytes,
+            async (import, file, fileName, cancellationToken) => await import.ApplyAsync(file, fileName, cancellationToken));
     }
-
-    private static async Task<IResult> ImportAsync(HttpContext context, DataListImport import)
-    {
-        if (!context.Request.Headers.ContainsKey(RequestHeader))
-        {
-            return Problem(400, new UserError("datasets.import.header", $"Permintaan harus membawa header {RequestHeader}.", $"The request must carry the {RequestHeader} header."));
-        }
-
-        var noFile = new UserError("datasets.import.no-file", "Unggah satu berkas pada isian \"file\".", "Upload one file in the \"file\" field.");
-        if (!context.Request.HasFormContentType)
-        {
-            return Problem(400, noFile);
-        }
-
-        if (context.Request.ContentLength > DataListImport.MaximumBytes + (64 * 1024))
-        {
-            return Problem(413, TabularErrors.TooLarge(DataListImport.MaximumBytes));
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return Problem(400, noFile);
-        }
-
-        if (file.Length > DataListImport.MaximumBytes)
-        {
-            return Problem(413, TabularErrors.TooLarge(DataListImport.MaximumBytes));
-        }
-
-        await using var stream = file.OpenReadStream();
-        var result = await import.ApplyAsync(stream, file.FileName, context.RequestAborted);
-        if (result.Succeeded)
-        {
-            return Results.Ok(new { rows = result.Rows, created = result.Created, updated = result.Updated });
-        }
-
-        var status = result.IsFileError ? 400 : 422;
-        return Results.Json(new
-        {
-            type = "https://superapps.go.id/problems/import",
-            title = result.IsFileError ? result.Errors[0].Error.Indonesian : "Impor ditolak: perbaiki baris yang salah lalu unggah ulang. Tidak ada data yang disimpan.",
-            titleEnglish = result.IsFileError ? result.Errors[0].Error.English : "Import refused: fix the rows in error and upload again. Nothing was saved.",
-            status,
-            errors = result.Errors.Select(e => new { row = e.Row, column = e.Column, code = e.Error.Code, message = e.Error.Indonesian, messageEnglish = e.Error.English }),
-        }, statusCode: status, contentType: "application/problem+json");
-    }
-
-    private static IResult Problem(int status, UserError error) =>
-        Results.Json(new { title = error.Indonesian, titleEnglish = error.English, status, code = error.Code }, statusCode: status, contentType: "application/problem+json");
 }

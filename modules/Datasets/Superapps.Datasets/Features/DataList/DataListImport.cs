@@ -9,7 +9,7 @@ using Superapps.Tabular;
 namespace Superapps.Datasets.Features.DataList;
 
 /// <summary>What an import would do or did: entries created and updated, or the errors by row and column (row 0: the file as a whole).</summary>
-public sealed record DataListImportResult(int Rows, int Created, int Updated, IReadOnlyList<RowError> Errors, bool Applied)
+public sealed record DataListImportResult(int Rows, int Created, int Updated, IReadOnlyList<RowError> Errors, bool Applied) : IImportOutcome
 {
     public bool Succeeded => Errors.Count == 0;
 
