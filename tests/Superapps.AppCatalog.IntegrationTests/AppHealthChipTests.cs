@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Superapps.AppCatalog.Contracts;
 using Superapps.AppCatalog.Pages.AppPage;
 using Superapps.AppCatalog.Pages.Catalogue;
+using Superapps.AppCatalog.Pages.Portfolio;
 using Superapps.SharedKernel;
 using Superapps.Testing;
 
@@ -61,6 +62,15 @@ public sealed class AppHealthChipTests(PostgresServer server) : CataloguePageTes
         detail.ShouldContain("08.40");
         detail.ShouldContain("terakhir diperiksa");
         detail.ShouldContain("09.00");
+    }
+
+    [Fact]
+    public void The_portfolio_counts_the_unhealthy_apps_beside_its_headline()
+    {
+        var cut = Render<PortfolioPage>();
+
+        cut.WaitForElement("[data-testid=portfolio-unhealthy]", Wait);
+        cut.Find("[data-testid=portfolio-unhealthy]").TextContent.Trim().ShouldBe("1 aplikasi tidak sehat");
     }
 
     [Fact]
