@@ -39,7 +39,8 @@ internal sealed class LegacyAppTransforms(IdentityAssertion assertion, AgencyCod
             var http = transform.HttpContext;
             var headers = transform.ProxyRequest.Headers;
             List<string>? spoofed = null;
-            foreach (var header in headers)
+            // NonValidated: walks the headers without parsing or copying their values (this runs on every request).
+            foreach (var header in headers.NonValidated)
             {
                 if (HeaderRules.IsIdentityHeader(header.Key))
                 {
