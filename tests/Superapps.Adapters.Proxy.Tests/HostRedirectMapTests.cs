@@ -21,8 +21,8 @@ public sealed class HostRedirectMapTests
     {
         var map = Map(App("simpeg", AppStatus.Proxied, "http://simpeg.kota.example/", Upstream));
 
-        map.Target("simpeg.kota.example", "/pegawai/123", "?tab=riwayat").ShouldBe("/apps/simpeg/pegawai/123?tab=riwayat");
-        map.Target("SIMPEG.Kota.Example", "/", string.Empty).ShouldBe("/apps/simpeg/");
+        map.Target("simpeg.kota.example", null, "/pegawai/123", "?tab=riwayat").ShouldBe("/apps/simpeg/pegawai/123?tab=riwayat");
+        map.Target("SIMPEG.Kota.Example", null, "/", string.Empty).ShouldBe("/apps/simpeg/");
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class HostRedirectMapTests
             App("e-surat-lama", AppStatus.Retired, "http://esurat.kota.example/", retirement: new AppRetirement("/surat")),
             App("absen", AppStatus.Retired, "https://absen.kota.example/app/", retirement: new AppRetirement(null)));
 
-        map.Target("esurat.kota.example", "/surat/masuk/9", "?x=1").ShouldBe("/surat");
-        map.Target("absen.kota.example", "/app/rekap", string.Empty).ShouldBe("/aplikasi/absen/pensiun");
+        map.Target("esurat.kota.example", null, "/surat/masuk/9", "?x=1").ShouldBe("/surat");
+        map.Target("absen.kota.example", null, "/app/rekap", string.Empty).ShouldBe("/aplikasi/absen/pensiun");
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class HostRedirectMapTests
             App("sipd", AppStatus.Retiring, "http://sipd.kota.example/", Upstream),
             App("monitor", AppStatus.Adapted, "http://monitor.kota.example/"));
 
-        map.Target("sipd.kota.example", "/anggaran", string.Empty).ShouldBe("/apps/sipd/anggaran");
-        map.Target("monitor.kota.example", "/status", string.Empty).ShouldBe("/");
+        map.Target("sipd.kota.example", null, "/anggaran", string.Empty).ShouldBe("/apps/sipd/anggaran");
+        map.Target("monitor.kota.example", null, "/status", string.Empty).ShouldBe("/");
     }
 
     [Fact]
@@ -55,9 +55,22 @@ public sealed class HostRedirectMapTests
             App("sipd", AppStatus.Proxied, "http://apps.kota.example/sipd", Upstream),
             App("home", AppStatus.Proxied, "http://apps.kota.example/", Upstream));
 
-        map.Target("apps.kota.example", "/simpeg/pegawai/1", string.Empty).ShouldBe("/apps/simpeg/pegawai/1");
-        map.Target("apps.kota.example", "/sipd", string.Empty).ShouldBe("/apps/sipd/");
-        map.Target("apps.kota.example", "/sipdx/1", string.Empty).ShouldBe("/apps/home/sipdx/1");
+        map.Target("apps.kota.example", null, "/simpeg/pegawai/1", string.Empty).ShouldBe("/apps/simpeg/pegawai/1");
+        map.Target("apps.kota.example", null, "/sipd", string.Empty).ShouldBe("/apps/sipd/");
+        map.Target("apps.kota.example", null, "/sipdx/1", string.Empty).ShouldBe("/apps/home/sipdx/1");
+    }
+
+    [Fact]
+    public void An_app_url_with_its_own_port_needs_that_port_and_one_on_the_default_port_takes_any()
+    {
+        var map = Map(
+            App("sikda", AppStatus.Proxied, "http://10.10.1.5:8081/", Upstream),
+            App("siskeu", AppStatus.Proxied, "http://10.10.1.5/", Upstream));
+
+        map.Target("10.10.1.5", 8081, "/pasien", string.Empty).ShouldBe("/apps/sikda/pasien");
+        map.Target("10.10.1.5", 8082, "/pasien", string.Empty).ShouldBe("/apps/siskeu/pasien");
+        map.Target("10.10.1.5", null, "/", string.Empty).ShouldBe("/apps/siskeu/");
+        Map(App("sikda", AppStatus.Proxied, "http://10.10.1.5:8081/", Upstream)).Target("10.10.1.5", null, "/", string.Empty).ShouldBeNull();
     }
 
     [Fact]
@@ -70,10 +83,10 @@ public sealed class HostRedirectMapTests
             App("todo", AppStatus.ToIntegrate, "http://todo.kota.example/"),
             App("no-url", AppStatus.Proxied, null, Upstream));
 
-        map.Target("other.kota.example", "/", string.Empty).ShouldBeNull();
-        map.Target("portal.kotademo.go.id", "/lama/x", string.Empty).ShouldBeNull();
-        map.Target("siskeudes.kota.example", "/", string.Empty).ShouldBeNull();
-        map.Target("todo.kota.example", "/", string.Empty).ShouldBeNull();
+        map.Target("other.kota.example", null, "/", string.Empty).ShouldBeNull();
+        map.Target("portal.kotademo.go.id", null, "/lama/x", string.Empty).ShouldBeNull();
+        map.Target("siskeudes.kota.example", null, "/", string.Empty).ShouldBeNull();
+        map.Target("todo.kota.example", null, "/", string.Empty).ShouldBeNull();
         Map().IsEmpty.ShouldBeTrue();
     }
 }

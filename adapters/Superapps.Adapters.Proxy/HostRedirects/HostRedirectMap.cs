@@ -7,17 +7,18 @@ namespace Superapps.Adapters.Proxy.HostRedirects;
 /// <summary>
 /// Old host names: the host of each app's own URL in the catalogue (proxied, adapted, retiring or retired apps), so that a bookmark such
 /// as <c>http://simpeg.kota.example/pegawai/123</c>, once the city points that name at the portal, lands on the app's place in the portal.
-/// Hosts compare without their port and case; apps sharing a host are told apart by the longest path of their URL.
+/// Hosts compare without case; an app URL with its own port (<c>http://10.10.1.5:8081/</c>) needs that port in the request, one on its
+/// scheme's default port matches whatever port the request came to. Apps sharing a host are told apart by the longest path of their URL.
 /// </summary>
 internal sealed class HostRedirectMap
 {
     private static readonly AppStatus[] Redirected = [AppStatus.Proxied, AppStatus.Adapted, AppStatus.Retiring, AppStatus.Retired];
 
-    private readonly FrozenDictionary<string, (string BasePath, PublishedApp App)[]> _byHost;
+    private readonly FrozenDictionary<string, Entry[]> _byHost;
 
-    private HostRedirectMap(FrozenDictionary<string, (string BasePath, PublishedApp App)[]> byHost) => _byHost = byHost;
+    private HostRedirectMap(FrozenDictionary<string, Entry[]> byHost) => _byHost = byHost;
 
-    public static HostRedirectMap Empty { get; } = new(FrozenDictionary<string, (string, PublishedApp)[]>.Empty);
+    public static HostRedirectMap Empty { get; } = new(FrozenDictionary<string, Entry[]>.Empty);
 
     /// <summary>Whether any old host is known (the middleware does nothing otherwise).</summary>
     public bool IsEmpty => _byHost.Count == 0;
@@ -27,30 +28,32 @@ internal sealed class HostRedirectMap
     {
         var byHost = apps
             .Where(a => Redirected.Contains(a.Status) && a.OriginalUrl is { IsAbsoluteUri: true, Scheme: "http" or "https" })
-            .Select(a => (Host: a.OriginalUrl!.IdnHost.ToLowerInvariant(), BasePath: a.OriginalUrl!.AbsolutePath.TrimEnd('/'), App: a))
+            .Select(a => (Host: a.OriginalUrl!.IdnHost.ToLowerInvariant(), Entry: new Entry(
+                a.OriginalUrl!.IsDefaultPort ? null : a.OriginalUrl.Port, a.OriginalUrl.AbsolutePath.TrimEnd('/'), a)))
             .Where(a => a.Host.Length > 0 && !string.Equals(a.Host, portalHost, StringComparison.OrdinalIgnoreCase))
             .GroupBy(a => a.Host, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(
                 g => g.Key,
-                g => g.OrderByDescending(a => a.BasePath.Length).ThenBy(a => a.App.Slug, StringComparer.Ordinal).Select(a => (a.BasePath, a.App)).ToArray(),
+                g => g.Select(a => a.Entry).OrderBy(e => e.Port is null).ThenByDescending(e => e.BasePath.Length).ThenBy(e => e.App.Slug, StringComparer.Ordinal).ToArray(),
                 StringComparer.OrdinalIgnoreCase);
         return new HostRedirectMap(byHost);
     }
 
     /// <summary>
-    /// Where a request to <paramref name="host"/> (without its port) for <paramref name="path"/> and <paramref name="query"/> goes, as a
-    /// path and query on the portal; null when the host is not an old app host (the portal answers as usual).
+    /// Where a request to <paramref name="host"/> (and <paramref name="port"/>, null when the Host header named none) for
+    /// <paramref name="path"/> and <paramref name="query"/> goes, as a path and query on the portal; null when it is not an old app address
+    /// (the portal answers as usual).
     /// </summary>
-    public string? Target(string host, string path, string query)
+    public string? Target(string host, int? port, string path, string query)
     {
         if (!_byHost.TryGetValue(host, out var apps))
         {
             return null;
         }
 
-        foreach (var (basePath, app) in apps)
+        foreach (var (appPort, basePath, app) in apps)
         {
-            if (basePath.Length == 0 || IsUnder(path, basePath))
+            if ((appPort is null || appPort == port) && (basePath.Length == 0 || IsUnder(path, basePath)))
             {
                 return TargetOf(app, path[basePath.Length..], query);
             }
@@ -79,6 +82,8 @@ internal sealed class HostRedirectMap
 
         return "/";
     }
+
+    private sealed record Entry(int? Port, string BasePath, PublishedApp App);
 
     private static bool IsUnder(string path, string basePath) =>
         path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) && (path.Length == basePath.Length || path[basePath.Length] == '/');

@@ -29,7 +29,8 @@ internal sealed class HostRedirectMiddleware(RequestDelegate next, ProxyState st
 
         // The escaped form: it is written back into the redirect as it is.
         var path = context.Request.Path.HasValue ? context.Request.Path.ToUriComponent() : "/";
-        if (map.Target(host, path, string.Empty) is null)
+        var port = context.Request.Host.Port;
+        if (map.Target(host, port, path, string.Empty) is null)
         {
             return next(context);
         }
@@ -40,7 +41,7 @@ internal sealed class HostRedirectMiddleware(RequestDelegate next, ProxyState st
             return ProxyPages.WriteAsync(context, ProxyPages.BadPath(host));
         }
 
-        var target = map.Target(host, path, context.Request.QueryString.ToUriComponent())!;
+        var target = map.Target(host, port, path, context.Request.QueryString.ToUriComponent())!;
         // 302, not 301: the app may still move, or its retirement be undone. Always on the portal's own origin.
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Redirect(_portal.GetLeftPart(UriPartial.Authority) + target);
