@@ -23,6 +23,9 @@ internal sealed class HostRedirectMap
     /// <summary>Whether any old host is known (the middleware does nothing otherwise).</summary>
     public bool IsEmpty => _byHost.Count == 0;
 
+    /// <summary>Whether <paramref name="host"/> is the host of some old app address.</summary>
+    public bool HasHost(string host) => _byHost.ContainsKey(host);
+
     /// <summary>The map of the apps in a snapshot; <paramref name="portalHost"/> itself is never an old host.</summary>
     public static HostRedirectMap Build(IEnumerable<PublishedApp> apps, string? portalHost)
     {

@@ -22,7 +22,8 @@ internal sealed class HostRedirectMiddleware(RequestDelegate next, ProxyState st
     public Task InvokeAsync(HttpContext context)
     {
         var map = state.HostRedirects;
-        if (_portal is null || map.IsEmpty || context.Request.Host.Host is not { Length: > 0 } host)
+        // Every request of the portal passes here: the common case (the portal's own host) costs one dictionary miss.
+        if (_portal is null || map.IsEmpty || context.Request.Host.Host is not { Length: > 0 } host || !map.HasHost(host))
         {
             return next(context);
         }
