@@ -46,7 +46,9 @@ public sealed class ProxyHarness : IAsyncDisposable
 
     public static readonly Uri IdentityServer = new("http://127.0.0.1:5999/");
 
-    public static async Task<ProxyHarness> StartAsync(IEnumerable<PublishedApp> apps, Action<IDictionary<string, string?>>? settings = null, bool quiet = true)
+    /// <param name="configure">Last registrations, e.g. a real sink in place of a recording one.</param>
+    public static async Task<ProxyHarness> StartAsync(IEnumerable<PublishedApp> apps, Action<IDictionary<string, string?>>? settings = null, bool quiet = true,
+        Action<IServiceCollection>? configure = null)
     {
         var keyDirectory = Path.Combine(Path.GetTempPath(), "superapps-proxy-tests", Guid.NewGuid().ToString("N")[..12]);
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,6 +85,7 @@ public sealed class ProxyHarness : IAsyncDisposable
         services.AddAuthentication(TestSignIn.SchemeName).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddLegacyProxy();
+        configure?.Invoke(services);
 
         var app = builder.Build();
         app.UseAuthentication();
