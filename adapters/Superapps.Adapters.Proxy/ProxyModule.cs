@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Superapps.Adapters.Proxy.Access;
 using Superapps.Adapters.Proxy.Guards;
+using Superapps.Adapters.Proxy.Health;
+using Superapps.Adapters.Proxy.HostRedirects;
 using Superapps.Adapters.Proxy.Identity;
 using Superapps.Adapters.Proxy.Pages;
 using Superapps.Adapters.Proxy.Routing;
@@ -23,10 +27,15 @@ public static class ProxyModule
     /// <summary>The public keys that verify the identity assertion; served without sign-in.</summary>
     public const string JwksPath = "/apps/.well-known/jwks.json";
 
+    /// <summary>Where else the portal's public URL may be configured, read when <see cref="ProxyOptions.PublicBaseUrl"/> is not set.</summary>
+    private static readonly string[] PortalUrlSettings = ["Superapps:Notifications:PortalUrl", "Superapps:Signing:PublicBaseUrl"];
+
     /// <summary>
-    /// Adds YARP with routes built from <see cref="IAppDirectory"/> (polled), the access policy, the identity transforms, the guards and the
-    /// usage counters flushed to <see cref="IAppUsageSink"/>. The host's application catalogue provides both interfaces; without it the proxy
-    /// publishes no app and discards nothing (a directory without apps, a sink without counters).
+    /// Adds YARP with routes built from <see cref="IAppDirectory"/> (polled), the access policy, the identity transforms, the guards, the
+    /// usage counters flushed to <see cref="IAppUsageSink"/>, the apps' health reported to <see cref="IAppHealthSink"/>, and the redirects of
+    /// the apps' old host names (first in the pipeline, through a startup filter). The host's application catalogue provides the three
+    /// interfaces; without it the proxy publishes no app and discards nothing (a directory without apps, sinks that keep nothing).
+    /// YARP's per-request logs (one or two lines per forwarded request) are kept at Warning.
     /// </summary>
     public static IServiceCollection AddLegacyProxy(this IServiceCollection services)
     {
@@ -34,6 +43,20 @@ public static class ProxyModule
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 options.KeyDirectory ??= Path.Combine(configuration["Superapps:DataDirectory"] ?? ".data", "keys", "proxy");
+                // The portal's own origin: the assertion's issuer and the host redirects' target. Set it, or the portal's public URL
+                // as the notifications or the signing module know it.
+                if (options.PublicBaseUrl is null)
+                {
+                    foreach (var key in PortalUrlSettings)
+                    {
+                        if (Uri.TryCreate(configuration[key], UriKind.Absolute, out var portal))
+                        {
+                            options.PublicBaseUrl = portal;
+                            break;
+                        }
+                    }
+                }
+
                 if (options.IdentityAuthority is null && Uri.TryCreate(configuration["Superapps:Portal:Authentication:Authority"], UriKind.Absolute, out var authority))
                 {
                     options.IdentityAuthority = authority;
@@ -46,6 +69,7 @@ public static class ProxyModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAppDirectory, EmptyAppDirectory>();
         services.TryAddSingleton<IAppUsageSink, EmptyUsageSink>();
+        services.TryAddSingleton<IAppHealthSink, EmptyHealthSink>();
 
         services.TryAddSingleton<ProxyState>();
         services.TryAddSingleton<DirectoryProxyConfigProvider>();
@@ -60,6 +84,15 @@ public static class ProxyModule
         services.TryAddSingleton<UsageAggregator>();
         services.TryAddSingleton<UsageFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageFlusher>());
+
+        services.TryAddSingleton<AppHealthReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AppHealthReporter>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, HostRedirectStartupFilter>());
+
+        // YARP logs every forwarded request at Information ("Proxying to …", "Received HTTP/1.1 response 200"): too much for a portal
+        // in production, and measurable in the benchmark. A host can still turn them on with the full category name in its logging
+        // settings (Logging:LogLevel:Yarp.ReverseProxy.Forwarder.HttpForwarder = Information).
+        services.AddLogging(logging => logging.AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Warning));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ProxyPolicies.AppAccess, p => p.RequireAuthenticatedUser().AddRequirements(new AppAccessRequirement()));
@@ -126,6 +159,12 @@ public static class ProxyModule
         public Task<AppDirectorySnapshot> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(new AppDirectorySnapshot(0, []));
 
         public Task<long> StampAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
+    }
+
+    /// <summary>Stands in until the host registers the application catalogue: with no app published there is no health to keep.</summary>
+    private sealed class EmptyHealthSink : IAppHealthSink
+    {
+        public Task RecordAsync(IReadOnlyCollection<AppHealthReport> reports, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
     /// <summary>Stands in until the host registers the application catalogue: with no app published there is nothing to count.</summary>

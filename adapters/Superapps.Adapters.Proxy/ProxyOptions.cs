@@ -34,7 +34,11 @@ public sealed class ProxyOptions
     /// </summary>
     public string? KeyDirectory { get; set; }
 
-    /// <summary>The portal's public base URL, the assertion's <c>iss</c>; when unset, the request's own origin (after forwarded headers).</summary>
+    /// <summary>
+    /// The portal's public base URL: the assertion's <c>iss</c> and the origin old app host names redirect to. When unset,
+    /// <c>Superapps:Notifications:PortalUrl</c> or <c>Superapps:Signing:PublicBaseUrl</c> when configured; otherwise the assertion uses the
+    /// request's own origin (after forwarded headers) and old host names are not redirected (never to the incoming host).
+    /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>

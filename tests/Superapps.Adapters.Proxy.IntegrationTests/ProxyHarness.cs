@@ -42,14 +42,19 @@ public sealed class ProxyHarness : IAsyncDisposable
 
     public RecordingUsageSink Usage => _app.Services.GetRequiredService<RecordingUsageSink>();
 
+    public RecordingHealthSink Health => _app.Services.GetRequiredService<RecordingHealthSink>();
+
     public static readonly Uri IdentityServer = new("http://127.0.0.1:5999/");
 
-    public static async Task<ProxyHarness> StartAsync(IEnumerable<PublishedApp> apps, Action<IDictionary<string, string?>>? settings = null, bool quiet = true)
+    /// <param name="configure">Last registrations, e.g. a real sink in place of a recording one.</param>
+    public static async Task<ProxyHarness> StartAsync(IEnumerable<PublishedApp> apps, Action<IDictionary<string, string?>>? settings = null, bool quiet = true,
+        Action<IServiceCollection>? configure = null)
     {
         var keyDirectory = Path.Combine(Path.GetTempPath(), "superapps-proxy-tests", Guid.NewGuid().ToString("N")[..12]);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // Quiet: no logging at all. Otherwise Warning, as a production portal logs YARP's per-request lines (the proxy's own filter).
         if (!quiet)
         {
             builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -75,9 +80,12 @@ public sealed class ProxyHarness : IAsyncDisposable
         services.AddSingleton<IAppDirectory>(directory);
         services.AddSingleton<RecordingUsageSink>();
         services.AddSingleton<IAppUsageSink>(sp => sp.GetRequiredService<RecordingUsageSink>());
+        services.AddSingleton<RecordingHealthSink>();
+        services.AddSingleton<IAppHealthSink>(sp => sp.GetRequiredService<RecordingHealthSink>());
         services.AddAuthentication(TestSignIn.SchemeName).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.SchemeName, null);
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddLegacyProxy();
+        configure?.Invoke(services);
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -262,6 +270,36 @@ public sealed class RecordingUsageSink : IAppUsageSink
     }
 }
 
+/// <summary>Keeps the health reports the proxy handed over, in order.</summary>
+public sealed class RecordingHealthSink : IAppHealthSink
+{
+    private readonly List<AppHealthReport> _reports = [];
+
+    public IReadOnlyList<AppHealthReport> Reports
+    {
+        get
+        {
+            lock (_reports)
+            {
+                return [.. _reports];
+            }
+        }
+    }
+
+    /// <summary>The last state reported for an app; null before any report.</summary>
+    public AppHealth? Of(Guid appId) => Reports.LastOrDefault(r => r.AppId == appId)?.Health;
+
+    public Task RecordAsync(IReadOnlyCollection<AppHealthReport> reports, CancellationToken cancellationToken = default)
+    {
+        lock (_reports)
+        {
+            _reports.AddRange(reports);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>A tiny legacy app on loopback: echoes what it received, redirects and sets cookies on request, and counts its hits.</summary>
 public sealed class EchoUpstream : IAsyncDisposable
 {
@@ -279,11 +317,12 @@ public sealed class EchoUpstream : IAsyncDisposable
     /// <summary>Requests other than health probes.</summary>
     public int Hits => Volatile.Read(ref _hits);
 
-    public static async Task<EchoUpstream> StartAsync()
+    /// <summary>Starts the app on <paramref name="port"/> (0: any free port; a given one to bring a stopped app back at its address).</summary>
+    public static async Task<EchoUpstream> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Limits.MaxRequestBodySize = null).UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel(o => o.Limits.MaxRequestBodySize = null).UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         EchoUpstream? upstream = null;
         app.Run(async context =>

@@ -22,7 +22,7 @@ internal sealed class AppAccessHandler(ProxyState state) : AuthorizationHandler<
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AppAccessRequirement requirement)
     {
         if (context.Resource is HttpContext http && AppSlugOf(http) is { } slug && state.Find(slug) is { } app
-            && ProxyUser.From(context.User) is { } user && app.Access.Allows(true, user.Roles, user.AgencyIds))
+            && ProxyUser.Of(http) is { } user && app.Access.Allows(true, user.Roles, user.AgencyIds))
         {
             context.Succeed(requirement);
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Superapps.SharedKernel;
 
 namespace Superapps.Adapters.Proxy.Access;
@@ -8,6 +9,21 @@ namespace Superapps.Adapters.Proxy.Access;
 internal sealed record ProxyUser(
     string Subject, string? Username, string? Name, string? Nip, Guid? AgencyId, IReadOnlyList<string> Roles, IReadOnlyList<Guid> AgencyIds)
 {
+    private static readonly object ItemKey = new();
+
+    /// <summary>The request's user, read from its claims once per request (the access check and the identity transform both need it).</summary>
+    public static ProxyUser? Of(HttpContext http)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var known))
+        {
+            return known as ProxyUser;
+        }
+
+        var user = From(http.User);
+        http.Items[ItemKey] = user;
+        return user;
+    }
+
     public static ProxyUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true)

@@ -32,7 +32,7 @@ internal sealed class ProxyGuardMiddleware(RequestDelegate next, ProxyState stat
             return;
         }
 
-        if (path.Equals(ProxyMetadata.Prefix(slug), StringComparison.OrdinalIgnoreCase))
+        if (IsAppRoot(path, slug))
         {
             context.Response.Redirect(ProxyMetadata.Prefix(slug) + "/" + context.Request.QueryString);
             return;
@@ -75,6 +75,12 @@ internal sealed class ProxyGuardMiddleware(RequestDelegate next, ProxyState stat
     /// <summary>The ICT complaint form, prefilled with the category "application" and a description naming the app.</summary>
     public string ComplaintLink(string appName) =>
         $"{options.Value.ComplaintFormPath}?kategori=Application&keterangan={Uri.EscapeDataString($"Aplikasi {appName} tidak dapat diakses.")}";
+
+    /// <summary>Whether the path is <c>/apps/{slug}</c> itself, without its trailing slash (compared in place: this runs on every request).</summary>
+    internal static bool IsAppRoot(string path, string slug) =>
+        path.Length == "/apps/".Length + slug.Length
+        && path.StartsWith("/apps/", StringComparison.OrdinalIgnoreCase)
+        && path.AsSpan("/apps/".Length).Equals(slug, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTooLarge(Exception? exception)
     {

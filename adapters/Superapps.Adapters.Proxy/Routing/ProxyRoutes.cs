@@ -60,7 +60,7 @@ internal static class ProxyRoutes
                     Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = options.HealthCheckInterval },
                 },
                 HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout },
-                Metadata = new Dictionary<string, string> { [ProxyMetadata.AppSlug] = app.Slug },
+                Metadata = new Dictionary<string, string> { [ProxyMetadata.AppId] = app.Id.ToString(), [ProxyMetadata.AppSlug] = app.Slug },
             });
         }
 

@@ -1,12 +1,21 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+using Superapps.Adapters.Proxy.HostRedirects;
 using Superapps.AppCatalog.Contracts;
 
 namespace Superapps.Adapters.Proxy.Routing;
 
 /// <summary>The apps the proxy publishes right now, by slug: read by the access check, the retirement redirect and the friendly pages.</summary>
-internal sealed class ProxyState
+internal sealed class ProxyState(IOptions<ProxyOptions> options)
 {
     private volatile FrozenDictionary<string, PublishedApp> _apps = FrozenDictionary<string, PublishedApp>.Empty;
+    private volatile HostRedirectMap _hostRedirects = HostRedirectMap.Empty;
+
+    /// <summary>The old host names of the published apps (<see cref="HostRedirectMiddleware"/>).</summary>
+    public HostRedirectMap HostRedirects => _hostRedirects;
+
+    /// <summary>Every app of the applied snapshot.</summary>
+    public IEnumerable<PublishedApp> Apps => _apps.Values;
 
     /// <summary>The stamp of the applied snapshot; null before the first successful read.</summary>
     public long? Stamp { get; private set; }
@@ -18,6 +27,7 @@ internal sealed class ProxyState
         _apps = snapshot.Apps
             .GroupBy(a => a.Slug, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        _hostRedirects = HostRedirectMap.Build(_apps.Values, options.Value.PublicBaseUrl?.IdnHost);
         Stamp = snapshot.Stamp;
     }
 }

@@ -33,24 +33,43 @@ internal sealed class LegacyAppTransforms(IdentityAssertion assertion, AgencyCod
 
         var mode = Enum.TryParse<IdentityMode>(context.Route.Metadata.GetValueOrDefault(ProxyMetadata.Identity), out var parsed) ? parsed : IdentityMode.None;
         var portalCookies = options.Value.PortalCookiePrefixes.ToArray();
+        var configuredIssuer = options.Value.PublicBaseUrl?.AbsoluteUri;
         context.AddRequestTransform(async transform =>
         {
+            var http = transform.HttpContext;
             var headers = transform.ProxyRequest.Headers;
-            foreach (var name in headers.Select(h => h.Key).Where(HeaderRules.IsIdentityHeader).ToList())
+            List<string>? spoofed = null;
+            // NonValidated: walks the headers without parsing or copying their values (this runs on every request).
+            foreach (var header in headers.NonValidated)
             {
-                headers.Remove(name);
+                if (HeaderRules.IsIdentityHeader(header.Key))
+                {
+                    (spoofed ??= []).Add(header.Key);
+                }
             }
 
-            headers.Remove("Cookie");
-            if (HeaderRules.FilterCookieHeader(transform.HttpContext.Request.Headers.Cookie, portalCookies) is { } cookies)
+            if (spoofed is not null)
             {
-                headers.TryAddWithoutValidation("Cookie", cookies);
+                foreach (var name in spoofed)
+                {
+                    headers.Remove(name);
+                }
             }
 
-            if (mode == IdentityMode.SignedHeaders && ProxyUser.From(transform.HttpContext.User) is { } user)
+            var cookie = http.Request.Headers.Cookie;
+            if (cookie.Count > 0)
             {
-                var code = await agencies.CodeOfAsync(user.AgencyId, transform.HttpContext.RequestAborted);
-                headers.TryAddWithoutValidation(IdentityAssertion.AssertionHeader, assertion.Create(user, code, slug, Issuer(transform.HttpContext)));
+                headers.Remove("Cookie");
+                if (HeaderRules.FilterCookieHeader(cookie, portalCookies) is { } cookies)
+                {
+                    headers.TryAddWithoutValidation("Cookie", cookies);
+                }
+            }
+
+            if (mode == IdentityMode.SignedHeaders && ProxyUser.Of(http) is { } user)
+            {
+                var code = await agencies.CodeOfAsync(user.AgencyId, http.RequestAborted);
+                headers.TryAddWithoutValidation(IdentityAssertion.AssertionHeader, assertion.For(user, code, slug, configuredIssuer ?? RequestOrigin(http)));
                 if (user.Username is { } username)
                 {
                     headers.TryAddWithoutValidation(IdentityAssertion.UserHeader, username);
@@ -102,8 +121,8 @@ internal sealed class LegacyAppTransforms(IdentityAssertion assertion, AgencyCod
         });
     }
 
-    private string Issuer(HttpContext http) =>
-        options.Value.PublicBaseUrl?.AbsoluteUri ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+    /// <summary>The assertion's issuer when <see cref="ProxyOptions.PublicBaseUrl"/> is not set: the request's own origin.</summary>
+    private static string RequestOrigin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
 
     private Uri? PortalOrigin(HttpContext http) =>
         options.Value.PublicBaseUrl ?? (Uri.TryCreate($"{http.Request.Scheme}://{http.Request.Host}/", UriKind.Absolute, out var origin) ? origin : null);

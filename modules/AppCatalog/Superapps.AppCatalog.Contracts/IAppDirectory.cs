@@ -7,7 +7,7 @@ namespace Superapps.AppCatalog.Contracts;
 /// </summary>
 public interface IAppDirectory
 {
-    /// <summary>Every app with a slug that is proxied, or retired or retiring (whose old URLs must keep working).</summary>
+    /// <summary>Every app with a slug that is proxied, adapted, retiring or retired (whose old URLs must keep working).</summary>
     Task<AppDirectorySnapshot> ReadAsync(CancellationToken cancellationToken = default);
 
     /// <summary>A number that changes whenever any app the proxy publishes changes.</summary>
@@ -38,7 +38,14 @@ public sealed record PublishedApp(
     AppAccess Access,
     string HealthPath,
     long MaxRequestBodyBytes,
-    AppRetirement? Retirement);
+    AppRetirement? Retirement)
+{
+    /// <summary>
+    /// The app's own address as the catalogue lists it (e.g. <c>http://simpeg.kota.example/</c>), the one users bookmarked; its host
+    /// name, once pointed at the portal, is redirected to the app's place in the portal. Null when the catalogue has none.
+    /// </summary>
+    public Uri? OriginalUrl { get; init; }
+}
 
 /// <summary>
 /// Where a retired app's old URLs lead: the portal page that replaced it (a module page such as <c>/surat</c>) or, when

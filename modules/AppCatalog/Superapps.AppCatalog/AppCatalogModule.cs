@@ -11,6 +11,7 @@ using Superapps.AppCatalog.Data;
 using Superapps.AppCatalog.Data.Seed;
 using Superapps.AppCatalog.Features.Catalogue;
 using Superapps.AppCatalog.Features.Directory;
+using Superapps.AppCatalog.Features.Health;
 using Superapps.AppCatalog.Features.Import;
 using Superapps.AppCatalog.Features.Launcher;
 using Superapps.AppCatalog.Features.Portfolio;
@@ -24,8 +25,8 @@ namespace Superapps.AppCatalog;
 public static class AppCatalogModule
 {
     /// <summary>
-    /// Adds the catalogue, its import, the portfolio, the launcher widget, <see cref="IAppDirectory"/> and <see cref="IAppUsageSink"/> for the
-    /// proxy, with the data in schema <c>appcatalog</c>, and the portal entry (<see cref="AppCatalogPortalModule"/>). Needs an
+    /// Adds the catalogue, its import, the portfolio, the launcher widget, <see cref="IAppDirectory"/>, <see cref="IAppUsageSink"/> and
+    /// <see cref="IAppHealthSink"/> for the proxy, with the data in schema <c>appcatalog</c>, and the portal entry (<see cref="AppCatalogPortalModule"/>). Needs an
     /// <see cref="NpgsqlDataSource"/>, an audit trail and the organisation directory.
     /// </summary>
     public static IServiceCollection AddAppCatalogModule(this IServiceCollection services)
@@ -42,6 +43,7 @@ public static class AppCatalogModule
         services.TryAddScoped<LauncherTiles>();
         services.TryAddSingleton<IAppDirectory, AppDirectory>();
         services.TryAddSingleton<IAppUsageSink, AppUsageSink>();
+        services.TryAddSingleton<IAppHealthSink, AppHealthSink>();
         services.AddSingleton<IDatabaseInitializer, DemoCatalogueSeeder>();
         services.AddPortalModule<AppCatalogPortalModule>();
         return services;

@@ -24,14 +24,32 @@ public sealed class AdapterRunQueries(IServiceProvider services, AdaptersDbConte
         var rows = new List<AdapterRow>();
         foreach (var registration in services.GetServices<AdapterRegistration>().OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var adapter = (ILegacyAdapter)services.GetRequiredService(registration.AdapterType);
             var options = registration.Options(services);
             var recent = (await RunsAsync(registration.Key, 0, 1, cancellationToken)).Items;
             var last = recent.Count > 0 ? recent[0] : null;
-            rows.Add(new AdapterRow(registration.Key, adapter.Describe(), options.Enabled, options.Cron, registration.Section, last));
+            rows.Add(new AdapterRow(registration.Key, Describe(registration), options.Enabled, options.Cron, registration.Section, last));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The adapter's own description; when the adapter cannot be built here (e.g. switched off in a host without its target module), a
+    /// plain one from its registration, so the page still lists it (switched off, "Nonaktif") instead of failing.
+    /// </summary>
+    private AdapterDescription Describe(AdapterRegistration registration)
+    {
+        try
+        {
+            return ((ILegacyAdapter)services.GetRequiredService(registration.AdapterType)).Describe();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new AdapterDescription(registration.Key, registration.Key, registration.Section,
+                "Tidak dapat dimuat / cannot be loaded",
+                $"Adaptor ini tidak dapat dimuat di portal ini: {ex.Message}",
+                $"This adapter cannot be loaded in this portal: {ex.Message}");
+        }
     }
 
     /// <summary>An adapter's runs, newest first, a page at a time.</summary>

@@ -34,8 +34,9 @@ public sealed partial class AdapterRunner(
     /// <param name="triggeredBy">"jadwal" for the schedule, or who pressed "Jalankan sekarang".</param>
     public async Task<AdapterRunOutcome> RunAsync(string adapterKey, string triggeredBy, CancellationToken cancellationToken = default)
     {
-        var adapter = services.GetServices<ILegacyAdapter>().FirstOrDefault(a => a.Key == adapterKey);
-        if (adapter is null)
+        // Only this adapter is built: another one, switched off, may lack its module in this host.
+        if (services.GetServices<AdapterRegistration>().FirstOrDefault(r => r.Key == adapterKey) is not { } registration
+            || services.GetService(registration.AdapterType) is not ILegacyAdapter adapter)
         {
             return AdapterRunOutcome.Refused(AdapterErrors.Unknown);
         }

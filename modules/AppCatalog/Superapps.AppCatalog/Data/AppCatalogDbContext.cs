@@ -5,7 +5,7 @@ using Superapps.Modularity;
 
 namespace Superapps.AppCatalog.Data;
 
-/// <summary>The catalogue's data, in schema <c>appcatalog</c>: the apps, their usage per day and per user, and the directory's stamp.</summary>
+/// <summary>The catalogue's data, in schema <c>appcatalog</c>: the apps, their usage per day and per user, their health as the proxy reports it, and the directory's stamp.</summary>
 /// <remarks>
 /// Add a migration with:
 /// <code>dotnet ef migrations add &lt;Name&gt; --project modules/AppCatalog/Superapps.AppCatalog --startup-project modules/AppCatalog/Superapps.AppCatalog --context AppCatalogDbContext --output-dir Data/Migrations</code>
@@ -22,6 +22,8 @@ public sealed class AppCatalogDbContext(DbContextOptions<AppCatalogDbContext> op
     public DbSet<AppUsageUser> UsageUsers => Set<AppUsageUser>();
 
     public DbSet<DirectoryStamp> Stamps => Set<DirectoryStamp>();
+
+    public DbSet<AppHealthState> Health => Set<AppHealthState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -32,3 +32,17 @@ public sealed class DirectoryStamp
 
     public long Value { get; set; }
 }
+
+/// <summary>An app's health as the proxy last reported it: written when it changes (and every few minutes), never per probe.</summary>
+public sealed class AppHealthState
+{
+    public Guid AppId { get; set; }
+
+    public Contracts.AppHealth Health { get; set; }
+
+    /// <summary>When the state became what it is.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>When the proxy last looked.</summary>
+    public DateTimeOffset CheckedAt { get; set; }
+}

@@ -69,3 +69,15 @@ internal sealed class DirectoryStampConfiguration : IEntityTypeConfiguration<Dir
         builder.HasData(new DirectoryStamp { Id = 1, Value = 1 });
     }
 }
+
+internal sealed class AppHealthStateConfiguration : IEntityTypeConfiguration<AppHealthState>
+{
+    public void Configure(EntityTypeBuilder<AppHealthState> builder)
+    {
+        // No foreign key to apps, like the usage: a report for an app deleted meanwhile must not fail the others; deleting an app
+        // deletes its health. A table of its own: a health change does not move the directory's stamp.
+        builder.ToTable("app_health");
+        builder.HasKey(h => h.AppId);
+        builder.Property(h => h.Health).HasConversion<string>().HasMaxLength(20);
+    }
+}

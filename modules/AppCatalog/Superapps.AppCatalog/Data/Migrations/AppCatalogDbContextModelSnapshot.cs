@@ -24,6 +24,33 @@ namespace Superapps.AppCatalog.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Superapps.AppCatalog.Domain.AppHealthState", b =>
+                {
+                    b.Property<Guid>("AppId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("health");
+
+                    b.HasKey("AppId")
+                        .HasName("pk_app_health");
+
+                    b.ToTable("app_health", "appcatalog");
+                });
+
             modelBuilder.Entity("Superapps.AppCatalog.Domain.AppUsageDay", b =>
                 {
                     b.Property<Guid>("AppId")

@@ -61,6 +61,7 @@ public sealed class CatalogueDesk(IDbContextFactory<AppCatalogDbContext> context
         db.Apps.Remove(app);
         await db.UsageDays.Where(u => u.AppId == appId).ExecuteDeleteAsync(cancellationToken);
         await db.UsageUsers.Where(u => u.AppId == appId).ExecuteDeleteAsync(cancellationToken);
+        await db.Health.Where(h => h.AppId == appId).ExecuteDeleteAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Superapps.AppCatalog.Contracts;
 using Superapps.AppCatalog.Data;
 using Superapps.AppCatalog.Domain;
+using Superapps.AppCatalog.Features.Health;
 using Superapps.SharedKernel;
 
 namespace Superapps.AppCatalog.Features.Catalogue;
@@ -75,5 +76,29 @@ public sealed class CatalogueQueries(IDbContextFactory<AppCatalogDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Apps.AsNoTracking().SingleOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+    }
+
+    /// <summary>The health the proxy last reported for the given apps; apps it never reported are absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, AppHealthView>> HealthAsync(IEnumerable<Guid> appIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appIds);
+        var ids = appIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return new Dictionary<Guid, AppHealthView>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Health.AsNoTracking().Where(h => ids.Contains(h.AppId))
+            .ToDictionaryAsync(h => h.AppId, h => new AppHealthView(h.Health, h.ChangedAt, h.CheckedAt), cancellationToken);
+    }
+
+    /// <summary>How many apps still behind the proxy (proxied or retiring) the proxy last saw unhealthy.</summary>
+    public async Task<int> UnhealthyCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Health.AsNoTracking()
+            .Where(h => h.Health == AppHealth.Unhealthy)
+            .CountAsync(h => db.Apps.Any(a => a.Id == h.AppId && (a.Status == AppStatus.Proxied || a.Status == AppStatus.Retiring)), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Superapps.AppCatalog.Features.Directory;
 /// </summary>
 internal sealed class AppDirectory(IDbContextFactory<AppCatalogDbContext> contexts) : IAppDirectory
 {
-    private static readonly AppStatus[] Published = [AppStatus.Proxied, AppStatus.Retiring, AppStatus.Retired];
+    private static readonly AppStatus[] Published = [AppStatus.Proxied, AppStatus.Adapted, AppStatus.Retiring, AppStatus.Retired];
 
     public async Task<AppDirectorySnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,10 @@ internal sealed class AppDirectory(IDbContextFactory<AppCatalogDbContext> contex
         await transaction.CommitAsync(cancellationToken);
         return new AppDirectorySnapshot(stamp, [.. apps.Select(a => new PublishedApp(a.Id, a.Slug, a.Name, a.Status,
             a.Status != AppStatus.Retired && a.Upstream is { } upstream ? new Uri(upstream, UriKind.Absolute) : null,
-            a.Identity, a.Access, a.HealthPath, a.MaxRequestBodyBytes, a.Retirement))]);
+            a.Identity, a.Access, a.HealthPath, a.MaxRequestBodyBytes, a.Retirement)
+        {
+            OriginalUrl = Uri.TryCreate(a.Url, UriKind.Absolute, out var url) ? url : null,
+        })]);
     }
 
     public async Task<long> StampAsync(CancellationToken cancellationToken = default)
