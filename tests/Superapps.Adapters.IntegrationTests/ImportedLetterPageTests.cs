@@ -93,17 +93,21 @@ public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageT
         var cut = RenderInteractive<LetterPage>(p => p.Add(x => x.Id, imported.LetterId!.Value));
 
         cut.WaitForElement("[data-testid=imported-badge]", Wait);
-        Text(cut.Find("[data-testid=imported-badge]")).ShouldStartWith("Diimpor dari SIPADEK · ");
-        Text(cut.Find("[data-testid=imported-agenda]")).ShouldBe("No. agenda SIPADEK 0012/2024");
-        Text(cut.Find("[data-testid=imported-number]")).ShouldBe("005/123/BAPPEDA/2024");
-        var dispositions = cut.FindAll("[data-testid=imported-disposition]");
-        dispositions.Count.ShouldBe(2);
-        Text(dispositions[0]).ShouldContain("Dra. Yusmaini Oktaviani, M.Si. → Khairunnisa Fitriani, S.P., M.Si.");
-        Text(dispositions[0]).ShouldContain("Hadiri dan laporkan hasilnya");
-        Text(dispositions[0]).ShouldContain("Status lama: Selesai");
-        cut.Find("[data-testid=letter-scan]").GetAttribute("src").ShouldBe($"/surat/berkas/{imported.ScanFileId}");
-        cut.FindAll("[data-testid=letter-dispose]").ShouldBeEmpty();
-        cut.FindAll("[data-testid=disposition-tree]").ShouldBeEmpty();
+        // The page fills in its parts as they load: wait until all of them are there.
+        cut.WaitForAssertion(() =>
+        {
+            Text(cut.Find("[data-testid=imported-badge]")).ShouldStartWith("Diimpor dari SIPADEK · ");
+            Text(cut.Find("[data-testid=imported-agenda]")).ShouldBe("No. agenda SIPADEK 0012/2024");
+            Text(cut.Find("[data-testid=imported-number]")).ShouldBe("005/123/BAPPEDA/2024");
+            var dispositions = cut.FindAll("[data-testid=imported-disposition]");
+            dispositions.Count.ShouldBe(2);
+            Text(dispositions[0]).ShouldContain("Dra. Yusmaini Oktaviani, M.Si. → Khairunnisa Fitriani, S.P., M.Si.");
+            Text(dispositions[0]).ShouldContain("Hadiri dan laporkan hasilnya");
+            Text(dispositions[0]).ShouldContain("Status lama: Selesai");
+            cut.Find("[data-testid=letter-scan]").GetAttribute("src").ShouldBe($"/surat/berkas/{imported.ScanFileId}");
+            cut.FindAll("[data-testid=letter-dispose]").ShouldBeEmpty();
+            cut.FindAll("[data-testid=disposition-tree]").ShouldBeEmpty();
+        }, Wait);
     }
 
     [Fact]
