@@ -43,9 +43,10 @@ static int Help()
               fresh database under artifacts/benchmark-datasets-db, and prints the times and the extra peak memory (markdown).
           compliance-dashboard [--agencies 40] [--datasets 1000] [--periods 24] [--iterations 200] [--warmup 20] [--data-dir DIR] [--out FILE]
               Seeds datasets with versions for their last periods and times the real ComplianceQueries (dashboard, drill-down): p50/p95/p99/max.
-          proxy [--clients 16] [--seconds 10] [--warmup 2] [--changes 5] [--out FILE]
-              The same request to a loopback echo app directly and through the legacy app proxy (public, and signed-in with the ES256
-              assertion), side by side: throughput, p50/p95/p99 and the latency added; then the time from a catalogue change to the new route.
+          proxy [--clients 16] [--rounds 4] [--seconds 10] [--warmup 2] [--changes 5] [--out FILE]
+              The same request to a loopback echo app directly, through YARP alone (reference) and through the legacy app proxy (public,
+              and signed-in with the ES256 assertion), in turn for each round: throughput, CPU per request, p50/p95/p99 and the latency
+              added; then the time from a catalogue change to the new route.
         """);
     return 1;
 }

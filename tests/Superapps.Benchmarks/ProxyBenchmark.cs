@@ -9,7 +9,7 @@ using Superapps.AppCatalog.Contracts;
 namespace Superapps.Benchmarks;
 
 /// <summary>
-/// The legacy app proxy (issue 7): the same request to the echo upstream directly and through the proxy, side by side in one run with N
+/// The legacy app proxy (issue 7): the same request to the echo upstream directly, through YARP alone and through the proxy, in turn in one run with N
 /// concurrent clients (latency added at p50, throughput against direct), and the time from a catalogue change to the new route answering.
 /// </summary>
 internal static class ProxyBenchmark
@@ -20,6 +20,7 @@ internal static class ProxyBenchmark
         var seconds = arguments.Double("seconds", 10);
         var warmup = arguments.Double("warmup", 2);
         var changes = arguments.Int("changes", 5);
+        var rounds = arguments.Int("rounds", 4);
 
         await using var upstream = await EchoUpstream.StartAsync();
         var bkpsdm = Guid.NewGuid();
@@ -39,18 +40,43 @@ internal static class ProxyBenchmark
             new("nip", "198703122010012001"), new("opd_id", bkpsdm.ToString()), new(ClaimTypes.Role, "admin-opd"),
         ];
 
-        Console.WriteLine($"Proxy benchmark: {clients} concurrent clients, {seconds:0.#} s per scenario after {warmup:0.#} s of warm-up, {Environment.ProcessorCount} cores");
-        var direct = await LoadAsync(new Uri(upstream.Url, "pegawai/123?tab=riwayat"), [], clients, seconds, warmup);
-        var proxied = await LoadAsync(new Uri(proxy.Address, "apps/echo/pegawai/123?tab=riwayat"), [], clients, seconds, warmup);
-        var signed = await LoadAsync(new Uri(proxy.Address, "apps/echo-signed/pegawai/123?tab=riwayat"), user, clients, seconds, warmup);
+        await using var yarp = await BareYarp.StartAsync(upstream.Url);
+        (string Name, Uri Url, Claim[] User)[] scenarios =
+        [
+            ("Direct to the upstream", new Uri(upstream.Url, "pegawai/123?tab=riwayat"), []),
+            ("YARP alone, no portal pipeline (reference)", new Uri(yarp.Address, "bare/pegawai/123?tab=riwayat"), []),
+            ("Through the proxy, public app (no identity)", new Uri(proxy.Address, "apps/echo/pegawai/123?tab=riwayat"), []),
+            ("Through the proxy, signed-in user, SignedHeaders (ES256)", new Uri(proxy.Address, "apps/echo-signed/pegawai/123?tab=riwayat"), user),
+        ];
 
-        var report = new StringBuilder();
-        report.AppendLine("| Scenario | Requests | Throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | p50 added (ms) | Throughput vs direct |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, result) in new[] { ("Direct to the upstream", direct), ("Through the proxy, public app (no identity)", proxied), ("Through the proxy, signed-in user, SignedHeaders (ES256)", signed) })
+        // Rounds: every scenario runs once per round, in turn, so that a slower minute of the machine falls on all of them alike. The
+        // throughput against direct is the median of the rounds' ratios (each against the same round's direct run); the latencies and
+        // the CPU per request are over all rounds.
+        Console.WriteLine($"Proxy benchmark: {clients} concurrent clients, {rounds} rounds of {seconds:0.#} s per scenario after {warmup:0.#} s of warm-up, {Environment.ProcessorCount} cores");
+        var results = scenarios.Select(_ => new List<LoadResult>()).ToArray();
+        for (var round = 0; round < rounds; round++)
         {
+            // Each round starts one scenario later: over as many rounds as scenarios, each runs once in every position of a round.
+            for (var k = 0; k < scenarios.Length; k++)
+            {
+                var i = (k + round) % scenarios.Length;
+                results[i].Add(await LoadAsync(scenarios[i].Url, scenarios[i].User, clients, seconds, warmup));
+            }
+        }
+
+        var directP50 = Percentile([.. results[0].SelectMany(r => r.Sorted).Order()], 0.5);
+        var report = new StringBuilder();
+        report.AppendLine("| Scenario | Requests | Throughput (req/s, median of rounds) | CPU per request (µs: client, proxy and app in one process) | p50 (ms) | p95 (ms) | p99 (ms) | p50 added (ms) | Throughput vs direct (median of rounds) |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < scenarios.Length; i++)
+        {
+            var runs = results[i];
+            var all = runs.SelectMany(r => r.Sorted).Order().ToArray();
+            var throughput = Percentile([.. runs.Select(r => r.Throughput).Order()], 0.5);
+            var ratio = Percentile([.. runs.Select((r, k) => r.Throughput / results[0][k].Throughput).Order()], 0.5);
+            var cpu = runs.Sum(r => r.CpuMicroseconds) / runs.Sum(r => r.Count);
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {result.Count} | {result.Throughput:0} | {result.P(0.50):0.00} | {result.P(0.95):0.00} | {result.P(0.99):0.00} | {result.P(0.50) - direct.P(0.50):0.00} | {result.Throughput / direct.Throughput:P0} |");
+                $"| {scenarios[i].Name} | {all.Length} | {throughput:0} | {cpu:0.0} | {Percentile(all, 0.50):0.00} | {Percentile(all, 0.95):0.00} | {Percentile(all, 0.99):0.00} | {Percentile(all, 0.50) - directP50:0.00} | {ratio:P0} |");
         }
 
         var waits = new List<double>();
@@ -96,10 +122,18 @@ internal static class ProxyBenchmark
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler);
         var headers = user.Select(c => $"{Uri.EscapeDataString(c.Type)}={Uri.EscapeDataString(c.Value)}").ToList();
+        var process = Process.GetCurrentProcess();
+        var cpuAtStart = TimeSpan.Zero;
         var measuring = Stopwatch.StartNew();
         var start = TimeSpan.FromSeconds(warmup);
         var end = start + TimeSpan.FromSeconds(seconds);
         var samples = new List<double>[clients];
+        var startCpu = Task.Run(async () =>
+        {
+            await Task.Delay(start);
+            process.Refresh();
+            cpuAtStart = process.TotalProcessorTime;
+        });
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             var mine = samples[c] = new List<double>(100_000);
@@ -126,13 +160,17 @@ internal static class ProxyBenchmark
                 }
             }
         })));
+        await startCpu;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuAtStart).TotalMicroseconds;
         var all = samples.SelectMany(s => s).Order().ToArray();
-        return new LoadResult(all, all.Length / seconds);
+        return new LoadResult(all, all.Length / seconds, cpu);
     }
 
     private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
-    private sealed record LoadResult(double[] Sorted, double Throughput)
+    /// <param name="CpuMicroseconds">The process's CPU time while measuring: the client, the proxy and the app are all in this process.</param>
+    private sealed record LoadResult(double[] Sorted, double Throughput, double CpuMicroseconds)
     {
         public int Count => Sorted.Length;
 
