@@ -153,5 +153,27 @@ public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageT
         Text(cut.Find("[data-testid=letter-subject]")).ShouldBe("Konfirmasi Kehadiran Rapat Koordinasi Satu Data");
         Text(cut.Find("[data-testid=imported-number]")).ShouldBe("005/201/DISKOMINFO/2024");
         cut.FindAll("[data-testid=imported-agenda]").ShouldBeEmpty();
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("[data-testid=letter-scan]").GetAttribute("src").ShouldBe($"/surat/impor/{imported.Id}/berkas");
+            cut.Find("[data-testid=letter-scan-open]").GetAttribute("href").ShouldBe($"/surat/impor/{imported.Id}/berkas");
+        }, Wait);
+    }
+
+    [Fact]
+    public async Task An_imported_outgoing_letter_without_a_scan_says_so()
+    {
+        await using (var scope = Module.CreateScope())
+        {
+            var clerk = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNipAsync("199401042019051001", Ct)).ShouldNotBeNull();
+            SignIn(new PortalUser(clerk.Name, clerk.EmployeeId, clerk.AgencyId, [Roles.RegistryClerk], []));
+        }
+
+        var imported = await ImportedAsync("keluar:2002");
+
+        var cut = RenderInteractive<ImportedLetterPage>(p => p.Add(x => x.Id, imported.Id));
+
+        cut.WaitForAssertion(() => Text(cut.Find("[data-testid=letter-no-scan]")).ShouldBe("Surat ini diimpor tanpa pindaian."), Wait);
+        cut.FindAll("[data-testid=letter-scan]").ShouldBeEmpty();
     }
 }

@@ -10,6 +10,8 @@ using Superapps.Letters.Domain;
 using Superapps.Letters.Features.Agenda;
 using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Desk;
+using Superapps.Letters.Features.LegacyImport;
+using Superapps.Letters.Features.Retention;
 using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
@@ -117,7 +119,9 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
         var archive = await WithAsync(sp => sp.GetRequiredService<ArchiveQueries>().SearchAsync(clerk, new ArchiveSearch(Text: "\"Satu Data\""), Ct));
         archive.Items.Select(r => (r.Kind, r.Number)).OrderBy(r => r.Kind).ShouldBe([(ArchiveKind.Incoming, "0001/2024"), (ArchiveKind.Outgoing, "005/201/DISKOMINFO/2024")]);
         archive.Items.Single(r => r.Kind == ArchiveKind.Incoming).PdfHref.ShouldNotBeNull().ShouldStartWith("/surat/berkas/");
-        archive.Items.Single(r => r.Kind == ArchiveKind.Outgoing).Href.ShouldStartWith("/surat/impor/");
+        var outgoing = archive.Items.Single(r => r.Kind == ArchiveKind.Outgoing);
+        outgoing.Href.ShouldBe($"/surat/impor/{outgoing.LetterId}");
+        outgoing.PdfHref.ShouldBe($"/surat/impor/{outgoing.LetterId}/berkas");
 
         // Someone on a legacy chain finds the letter in their own archive, as they would a native one.
         var kasi = await ViewerAsync(KasiStatistikSektoral);
@@ -152,6 +156,44 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
         var refusal = await Should.ThrowAsync<DomainRuleException>(() => WithAsync(sp => sp.GetRequiredService<LetterDesk>().DisposeAsync(kasi,
             new DisposeInput(Guid.NewGuid(), letterId, null, kasi.PositionIds.First(), [Guid.NewGuid()], ["Laksanakan"], null, null, null), Ct)));
         refusal.Error.Code.ShouldBe(LetterErrors.Closed.Code);
+    }
+
+    [Fact]
+    public async Task An_imported_outgoing_letter_keeps_its_scan_for_its_readers_until_it_is_destroyed()
+    {
+        await RunAsync();
+        var importedId = await WithAsync(async sp =>
+            (await sp.GetRequiredService<LettersDbContext>().ImportedLetters.AsNoTracking().SingleAsync(l => l.LegacyId == "keluar:2001", Ct)).Id);
+        var clerk = await ViewerAsync(DiskominfoClerk, keepsAgenda: true);
+        var otherOpd = await ViewerAsync(DisdikClerk, keepsAgenda: true);
+
+        var view = await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().OpenAsync(clerk, importedId, Ct));
+        view.Access.ShouldBe(AccessLevel.Full);
+        var info = view.Scan.ShouldNotBeNull();
+        info.FileName.ShouldBe("2001.pdf");
+        info.IsPdf.ShouldBeTrue();
+        var scan = await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(clerk, importedId, Ct));
+        scan.Content.ShouldBe(await File.ReadAllBytesAsync(Path.Combine(_export, "scan", "2001.pdf"), Ct));
+        // Another OPD's clerk may not read the letter, nor its scan: not found, as for native letters.
+        (await Should.ThrowAsync<DomainRuleException>(() => WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(otherOpd, importedId, Ct))))
+            .Error.Code.ShouldBe(LetterErrors.NotFound.Code);
+        // The letter without a scan in the export says so.
+        var without = await WithAsync(async sp =>
+            (await sp.GetRequiredService<LettersDbContext>().ImportedLetters.AsNoTracking().SingleAsync(l => l.LegacyId == "keluar:2002", Ct)).Id);
+        (await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().OpenAsync(clerk, without, Ct))).Scan.ShouldBeNull();
+
+        // A destruction decision removes the scan with the content of every destroyed outgoing letter.
+        await WithAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LettersDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await sp.GetRequiredService<IArchivedOutgoingEraser>().EraseAsync([importedId], Ct);
+            await transaction.CommitAsync(Ct);
+            return true;
+        });
+        (await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().OpenAsync(clerk, importedId, Ct))).Scan.ShouldBeNull();
+        (await Should.ThrowAsync<DomainRuleException>(() => WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(clerk, importedId, Ct))))
+            .Error.Code.ShouldBe(LetterErrors.NotFound.Code);
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class ModuleWebHost : IAsyncDisposable
     public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
 
     /// <summary>Builds the host with the modules <paramref name="configure"/> adds, migrates a fresh database and starts listening.</summary>
-    public static async Task<ModuleWebHost> StartAsync(PostgresServer server, Action<IServiceCollection> configure, TimeProvider? clock = null)
+    /// <param name="seedDemo">Seeds the modules' demo data (the demo city), as the development host does.</param>
+    public static async Task<ModuleWebHost> StartAsync(PostgresServer server, Action<IServiceCollection> configure, TimeProvider? clock = null, bool seedDemo = false)
     {
         var connectionString = await server.CreateDatabaseAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -73,7 +74,7 @@ public sealed class ModuleWebHost : IAsyncDisposable
         builder.WebHost.UseDefaultServiceProvider(o => o.ValidateScopes = true);
 
         var app = builder.Build();
-        await app.Services.InitializeDatabaseAsync(migrate: true, seedDemo: false);
+        await app.Services.InitializeDatabaseAsync(migrate: true, seedDemo: seedDemo);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

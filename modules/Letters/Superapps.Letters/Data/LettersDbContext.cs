@@ -59,6 +59,9 @@ public sealed class LettersDbContext(DbContextOptions<LettersDbContext> options)
     /// <summary>Archived letters imported from a legacy e-office system (<see cref="Contracts.ILegacyLetterImport"/>).</summary>
     public DbSet<Features.LegacyImport.ImportedLetter> ImportedLetters => Set<Features.LegacyImport.ImportedLetter>();
 
+    /// <summary>The scans of imported outgoing letters (incoming ones keep theirs in <see cref="Files"/>).</summary>
+    public DbSet<Features.LegacyImport.ImportedScan> ImportedScans => Set<Features.LegacyImport.ImportedScan>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -49,5 +49,5 @@ public static class ImportedLabels
 
     public static string Outgoing => Bilingual.T("Surat keluar", "Outgoing letter");
 
-    public static string NoScan => Bilingual.T("Pindaian surat keluar lama tidak disimpan di portal.", "The scans of legacy outgoing letters are not kept in the portal.");
+    public static string NoScan => Bilingual.T("Surat ini diimpor tanpa pindaian.", "This letter was imported without a scan.");
 }

@@ -1350,6 +1350,43 @@ namespace Superapps.Letters.Data.Migrations
                     b.ToTable("imported_letters", "letters");
                 });
 
+            modelBuilder.Entity("Superapps.Letters.Features.LegacyImport.ImportedScan", b =>
+                {
+                    b.Property<Guid>("ImportedLetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_letter_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("ImportedLetterId")
+                        .HasName("pk_imported_scans");
+
+                    b.ToTable("imported_scans", "letters");
+                });
+
             modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1780,6 +1817,16 @@ namespace Superapps.Letters.Data.Migrations
                         });
 
                     b.Navigation("Dispositions");
+                });
+
+            modelBuilder.Entity("Superapps.Letters.Features.LegacyImport.ImportedScan", b =>
+                {
+                    b.HasOne("Superapps.Letters.Features.LegacyImport.ImportedLetter", null)
+                        .WithOne()
+                        .HasForeignKey("Superapps.Letters.Features.LegacyImport.ImportedScan", "ImportedLetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imported_scans_imported_letters_imported_letter_id");
                 });
 
             modelBuilder.Entity("Superapps.Letters.Features.Numbering.LetterNumber", b =>

@@ -42,7 +42,9 @@ public sealed record ArchiveRow(Guid EntryId, ArchiveKind Kind, Guid LetterId, s
     public string Href => Imported && Kind == ArchiveKind.Outgoing ? ArchiveLinks.ImportedOutgoing(LetterId) : ArchiveLinks.Letter(Kind, LetterId);
 
     /// <summary>The scan or signed PDF, when it is still kept and the viewer may see it.</summary>
-    public string? PdfHref => FileId is { } file && !Masked ? ArchiveLinks.Pdf(Kind, LetterId, file) : null;
+    public string? PdfHref => FileId is { } file && !Masked
+        ? Imported && Kind == ArchiveKind.Outgoing ? ArchiveLinks.ImportedScan(LetterId) : ArchiveLinks.Pdf(Kind, LetterId, file)
+        : null;
 }
 
 public sealed record ArchiveLines(IReadOnlyList<ArchiveRow> Items, int Total, bool TotalIsAtLeast = false);
@@ -54,6 +56,9 @@ public static class ArchiveLinks
 
     /// <summary>An outgoing letter imported from a legacy system opens its read-only page by its <c>imported_letters</c> id.</summary>
     public static string ImportedOutgoing(Guid importedId) => $"/surat/impor/{importedId}";
+
+    /// <summary>The scan of an outgoing letter imported from a legacy system, by its <c>imported_letters</c> id.</summary>
+    public static string ImportedScan(Guid importedId) => $"/surat/impor/{importedId}/berkas";
 
     /// <summary>Incoming scans are served by <c>/surat/berkas/{fileId}</c>; an outgoing letter's signed PDF by <c>/surat/konsep/berkas/{fileId}</c>.</summary>
     public static string Pdf(ArchiveKind kind, Guid letterId, Guid fileId) => kind == ArchiveKind.Outgoing ? $"/surat/konsep/berkas/{fileId}" : $"/surat/berkas/{fileId}";

@@ -45,7 +45,8 @@ public sealed class ImportedLetter
     /// <summary>The closed letter of the OPD's agenda an incoming legacy letter became; null for outgoing ones (and rows of the release before).</summary>
     public Guid? LetterId { get; set; }
 
-    /// <summary>The scan as stored with the module's files (<c>letters.files</c>, incoming letters).</summary>
+    /// <summary>The scan of an incoming letter as stored with the module's files (<c>letters.files</c>); an outgoing letter's scan is its
+    /// <see cref="ImportedScan"/>, keyed by this row.</summary>
     public Guid? ScanFileId { get; set; }
 
     /// <summary>

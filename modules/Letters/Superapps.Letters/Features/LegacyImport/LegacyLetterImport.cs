@@ -16,7 +16,8 @@ namespace Superapps.Letters.Features.LegacyImport;
 /// code and every disposition's giver and recipient by NIP through the organisation directory; the scan is read within the module's
 /// file limits and recognised by content; every problem of the letter is reported at once, in both languages, and nothing saved.
 /// An incoming letter becomes a closed <see cref="Letter"/> (origin Legacy) numbered in its OPD's agenda of the year it was received,
-/// with its scan in <c>letters.files</c> and its archive entry; an outgoing one an archive entry (kind Keluar, imported). Either way
+/// with its scan in <c>letters.files</c> and its archive entry; an outgoing one an archive entry (kind Keluar, imported) with its scan
+/// in <c>letters.imported_scans</c>. Either way
 /// <c>letters.imported_letters</c> keeps the provenance, the legacy fields and the dispositions, all in one transaction.
 /// Idempotent by (source, legacy id), also under concurrency (the unique index decides, and the loser's agenda number is rolled
 /// back with it). Each import is audited (<c>letter.imported</c>).
@@ -153,10 +154,16 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
             else
             {
                 db.ImportedLetters.Add(imported);
+                if (scan is not null)
+                {
+                    db.ImportedScans.Add(new ImportedScan(imported.Id, scan.FileName, scan.ContentType, scan.Content, now));
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
+                // The archive's file of an imported outgoing letter is its scan, keyed by the imported letter.
                 await archive.RecordOutgoingAsync(new ArchivedOutgoing(imported.Id, imported.AgencyId, imported.Number, imported.Date,
                     StartOfDay(imported.ReceivedOn ?? imported.Date), imported.Subject, imported.Correspondent, imported.ClassificationCode,
-                    imported.SecurityClass, null, null, imported.Positions) { Imported = true }, cancellationToken);
+                    imported.SecurityClass, scan is null ? null : imported.Id, null, imported.Positions) { Imported = true }, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -179,7 +186,7 @@ internal sealed class LegacyLetterImport(LettersDbContext db, IOrganizationDirec
                 ? $"Surat keluar {imported.Number} diimpor dari {source} ({legacyId})"
                 : $"Surat masuk {imported.Number} diimpor dari {source} ({legacyId}) sebagai agenda {entered.AgendaLabel}",
             new { source, legacyId, kind = letter.Kind.ToString(), agency = agency.Code, dispositions = dispositions.Count, legacyAgenda = imported.AgendaNumber,
-                agenda = entered?.AgendaLabel, scan = imported.ScanFileId is not null }), cancellationToken);
+                agenda = entered?.AgendaLabel, scan = scan is not null }), cancellationToken);
         return new LegacyLetterImported(resultId, true);
     }
 
