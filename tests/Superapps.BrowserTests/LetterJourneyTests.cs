@@ -139,11 +139,9 @@ public sealed class LetterJourneyTests(PortalFixture fixture)
         var staf = await SignedInAsync(stafLogin, 360, 740);
         await GoAsync(staf, new Uri(letterUrl).AbsolutePath.TrimStart('/'));
         await staf.GetByTestId("node-complete").ClickAsync();
-        // The dialog focuses its text box once it is open; the send button wakes up once the server has the text.
-        await Assertions.Expect(staf.GetByTestId("followup-text")).ToBeFocusedAsync();
+        // The send button is disabled until the server has the text, and wakes up once it does.
         await Assertions.Expect(staf.GetByTestId("followup-send")).ToBeDisabledAsync();
-        await staf.GetByTestId("followup-text").FillAsync("Bahan paparan sudah disiapkan dan dikirim ke Kabid.");
-        await Assertions.Expect(staf.GetByTestId("followup-send")).ToBeEnabledAsync();
+        await PortalFixture.FillUntilEnabledAsync(staf.GetByTestId("followup-text"), "Bahan paparan sudah disiapkan dan dikirim ke Kabid.", staf.GetByTestId("followup-send"));
         await staf.GetByTestId("followup-send").ClickAsync();
         await Assertions.Expect(staf.GetByTestId("node-report")).ToContainTextAsync("Bahan paparan");
         await staf.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("letter-phone.png"), FullPage = true });

@@ -189,6 +189,28 @@ public sealed class PortalFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#portal-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Fills a text box of a dialog that has just opened, until the server has the text: <paramref name="wakes"/> (its send button)
+    /// becomes enabled once it does. Under load, a fill made the instant the dialog opened has been seen not to reach the server
+    /// (a person types later than that); the box is then cleared and filled again, at most three times.
+    /// </summary>
+    public static async Task FillUntilEnabledAsync(ILocator box, string text, ILocator wakes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await box.FillAsync(text);
+            try
+            {
+                await Assertions.Expect(wakes).ToBeEnabledAsync(new LocatorAssertionsToBeEnabledOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await box.FillAsync(string.Empty);
+            }
+        }
+    }
+
     public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name);
 
     public async ValueTask DisposeAsync()
