@@ -2,15 +2,11 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Superapps.Adapters.Features.Runs;
-using Superapps.Adapters.LegacyLetters;
-using Superapps.Letters;
 using Superapps.Letters.Data;
 using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.LegacyImport;
 using Superapps.Letters.Pages.Letter;
-using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 using Superapps.Testing;
@@ -23,36 +19,19 @@ namespace Superapps.Adapters.IntegrationTests;
 /// </summary>
 public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageTest(server)
 {
-    private readonly string _export = Path.Combine(Path.GetTempPath(), "superapps-legacy-page", Guid.NewGuid().ToString("N")[..12]);
+    private readonly LegacyExportFolder _export = LegacyExportFolder.Demo();
 
     protected override async Task<ModuleServices> StartModuleAsync(PostgresServer postgres)
     {
-        var from = Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLettersDemo");
-        Directory.CreateDirectory(Path.Combine(_export, "scan"));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(_export, Path.GetRelativePath(from, file)));
-        }
-
-        var services = await ModuleServices.CreateAsync(postgres, s =>
-        {
-            s.AddOrganizationDirectory().AddLettersModule();
-            s.AddLegacyLettersAdapter();
-            s.Configure<LegacyLettersOptions>(o =>
-            {
-                o.Enabled = true;
-                o.ExportDirectory = _export;
-            });
-        }, seedDemo: true);
-        await using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AdapterRunner>().RunAsync(LegacyLettersAdapter.AdapterKey, "test", Ct);
+        var services = await ModuleServices.CreateAsync(postgres, _export.AddAdapter, seedDemo: true);
+        await LegacyExportFolder.RunAsync(services.Services, Ct);
         return services;
     }
 
     protected override async ValueTask StopModuleAsync()
     {
         await Module.DisposeAsync();
-        Directory.Delete(_export, recursive: true);
+        _export.Dispose();
     }
 
     protected override void AddPageServices()
@@ -71,11 +50,11 @@ public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageT
         return Render(parameters);
     }
 
-    private async Task SignInAsync(string nip)
+    private async Task SignInAsync(string nip, params string[] roles)
     {
         await using var scope = Module.CreateScope();
         var employee = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNipAsync(nip, Ct)).ShouldNotBeNull();
-        SignIn(new PortalUser(employee.Name, employee.EmployeeId, employee.AgencyId, [], []));
+        SignIn(new PortalUser(employee.Name, employee.EmployeeId, employee.AgencyId, roles, []));
     }
 
     private async Task<ImportedLetter> ImportedAsync(string legacyId)
@@ -139,11 +118,7 @@ public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageT
     [Fact]
     public async Task An_imported_outgoing_letter_opens_its_read_only_page_for_its_opds_agenda_keeper()
     {
-        await using (var scope = Module.CreateScope())
-        {
-            var clerk = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNipAsync("199401042019051001", Ct)).ShouldNotBeNull();
-            SignIn(new PortalUser(clerk.Name, clerk.EmployeeId, clerk.AgencyId, [Roles.RegistryClerk], []));
-        }
+        await SignInAsync("199401042019051001", Roles.RegistryClerk); // Diskominfo's agenda keeper
 
         var imported = await ImportedAsync("keluar:2001");
 
@@ -163,11 +138,7 @@ public sealed class ImportedLetterPageTests(PostgresServer server) : ModulePageT
     [Fact]
     public async Task An_imported_outgoing_letter_without_a_scan_says_so()
     {
-        await using (var scope = Module.CreateScope())
-        {
-            var clerk = (await scope.ServiceProvider.GetRequiredService<IOrganizationDirectory>().FindByNipAsync("199401042019051001", Ct)).ShouldNotBeNull();
-            SignIn(new PortalUser(clerk.Name, clerk.EmployeeId, clerk.AgencyId, [Roles.RegistryClerk], []));
-        }
+        await SignInAsync("199401042019051001", Roles.RegistryClerk); // Diskominfo's agenda keeper
 
         var imported = await ImportedAsync("keluar:2002");
 

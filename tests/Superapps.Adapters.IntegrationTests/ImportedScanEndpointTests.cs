@@ -1,11 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Superapps.Adapters.Features.Runs;
-using Superapps.Adapters.LegacyLetters;
-using Superapps.Letters;
 using Superapps.Letters.Data;
-using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 using Superapps.Testing;
@@ -20,36 +16,19 @@ public sealed class ImportedScanEndpointTests(PostgresServer server) : IAsyncLif
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _export = Path.Combine(Path.GetTempPath(), "superapps-legacy-http", Guid.NewGuid().ToString("N")[..12]);
+    private readonly LegacyExportFolder _export = LegacyExportFolder.Demo();
     private ModuleWebHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var from = Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLettersDemo");
-        Directory.CreateDirectory(Path.Combine(_export, "scan"));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(_export, Path.GetRelativePath(from, file)));
-        }
-
-        _host = await ModuleWebHost.StartAsync(server, s =>
-        {
-            s.AddOrganizationDirectory().AddLettersModule();
-            s.AddLegacyLettersAdapter();
-            s.Configure<LegacyLettersOptions>(o =>
-            {
-                o.Enabled = true;
-                o.ExportDirectory = _export;
-            });
-        }, seedDemo: true);
-        await using var scope = _host.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AdapterRunner>().RunAsync(LegacyLettersAdapter.AdapterKey, "test", Ct);
+        _host = await ModuleWebHost.StartAsync(server, _export.AddAdapter, seedDemo: true);
+        await LegacyExportFolder.RunAsync(_host.Services, Ct);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        Directory.Delete(_export, recursive: true);
+        _export.Dispose();
     }
 
     private async Task<TestUser> ClerkAsync(string nip)
@@ -69,7 +48,7 @@ public sealed class ImportedScanEndpointTests(PostgresServer server) : IAsyncLif
     public async Task The_scan_is_served_inline_to_its_opds_clerk_and_to_nobody_else()
     {
         var id = await ImportedIdAsync("keluar:2001");
-        var expected = await File.ReadAllBytesAsync(Path.Combine(_export, "scan", "2001.pdf"), Ct);
+        var expected = await File.ReadAllBytesAsync(_export.Scan("2001.pdf"), Ct);
 
         using (var response = await _host.CreateClient(await ClerkAsync("199401042019051001")).GetAsync($"/surat/impor/{id}/berkas", Ct))
         {

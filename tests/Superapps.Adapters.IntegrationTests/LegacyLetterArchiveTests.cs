@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Superapps.Adapters.Domain;
 using Superapps.Adapters.Features.Runs;
-using Superapps.Adapters.LegacyLetters;
-using Superapps.Letters;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
 using Superapps.Letters.Domain;
@@ -12,7 +10,6 @@ using Superapps.Letters.Features.Archive;
 using Superapps.Letters.Features.Desk;
 using Superapps.Letters.Features.LegacyImport;
 using Superapps.Letters.Features.Retention;
-using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.SharedKernel;
 using Superapps.Testing;
@@ -35,40 +32,21 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
     private const string KasiPersandian = "199212202021041001";
     private const string TeknisiJaringan1 = "199310062017032001";
 
-    private readonly string _export = Path.Combine(Path.GetTempPath(), "superapps-legacy-demo", Guid.NewGuid().ToString("N")[..12]);
+    private readonly LegacyExportFolder _export = LegacyExportFolder.Demo();
     private ModuleServices _services = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _services = await ModuleServices.CreateAsync(server, s =>
-        {
-            s.AddOrganizationDirectory().AddLettersModule();
-            s.AddLegacyLettersAdapter();
-            s.Configure<LegacyLettersOptions>(o =>
-            {
-                o.Enabled = true;
-                o.ExportDirectory = _export;
-            });
-        }, seedDemo: true);
-        var from = Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLettersDemo");
-        Directory.CreateDirectory(Path.Combine(_export, "scan"));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(_export, Path.GetRelativePath(from, file)));
-        }
+        _services = await ModuleServices.CreateAsync(server, _export.AddAdapter, seedDemo: true);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Directory.Delete(_export, recursive: true);
+        _export.Dispose();
     }
 
-    private async Task<AdapterRunOutcome> RunAsync()
-    {
-        await using var scope = _services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AdapterRunner>().RunAsync(LegacyLettersAdapter.AdapterKey, "test", Ct);
-    }
+    private Task<AdapterRunOutcome> RunAsync() => LegacyExportFolder.RunAsync(_services.Services, Ct);
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -149,7 +127,7 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
         var scan = view.Files.Single(f => f.Kind == LetterFileKind.Letter);
         scan.ContentType.ShouldBe("application/pdf");
         var file = await WithAsync(sp => sp.GetRequiredService<LetterDesk>().GetFileAsync(kasi, scan.Id, Ct));
-        file.Content.Length.ShouldBe((int)new FileInfo(Path.Combine(_export, "scan", "1001.pdf")).Length);
+        file.Content.Length.ShouldBe((int)new FileInfo(_export.Scan("1001.pdf")).Length);
         view.History.Select(h => h.Action).ShouldContain("imported");
 
         // Never actionable: the imported letter is closed.
@@ -173,7 +151,7 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
         info.FileName.ShouldBe("2001.pdf");
         info.IsPdf.ShouldBeTrue();
         var scan = await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(clerk, importedId, Ct));
-        scan.Content.ShouldBe(await File.ReadAllBytesAsync(Path.Combine(_export, "scan", "2001.pdf"), Ct));
+        scan.Content.ShouldBe(await File.ReadAllBytesAsync(_export.Scan("2001.pdf"), Ct));
         // Another OPD's clerk may not read the letter, nor its scan: not found, as for native letters.
         (await Should.ThrowAsync<DomainRuleException>(() => WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(otherOpd, importedId, Ct))))
             .Error.Code.ShouldBe(LetterErrors.NotFound.Code);
@@ -238,7 +216,7 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
     [Fact]
     public async Task A_scan_that_is_not_a_pdf_fails_that_letter_only_and_leaves_no_gap_in_the_agenda()
     {
-        await File.WriteAllTextAsync(Path.Combine(_export, "scan", "1002.pdf"), "<html>bukan pindaian</html>", Ct);
+        await File.WriteAllTextAsync(_export.Scan("1002.pdf"), "<html>bukan pindaian</html>", Ct);
 
         var outcome = await RunAsync();
 
@@ -270,7 +248,7 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
     [Fact]
     public async Task The_same_letter_imported_twice_at_once_is_entered_once_with_one_agenda_number()
     {
-        var pdf = await File.ReadAllBytesAsync(Path.Combine(_export, "scan", "1001.pdf"), Ct);
+        var pdf = await File.ReadAllBytesAsync(_export.Scan("1001.pdf"), Ct);
         var letter = Letter("masuk:9200", new LegacyScan("9200.pdf", pdf.Length, _ => Task.FromResult<Stream>(new MemoryStream(pdf))));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>

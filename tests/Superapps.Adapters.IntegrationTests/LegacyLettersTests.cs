@@ -3,10 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Superapps.Adapters.Domain;
 using Superapps.Adapters.Features.Runs;
 using Superapps.Adapters.LegacyLetters;
-using Superapps.Letters;
 using Superapps.Letters.Contracts;
 using Superapps.Letters.Data;
-using Superapps.Organization;
 using Superapps.Organization.Contracts;
 using Superapps.Testing;
 
@@ -23,7 +21,7 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
 
     private static readonly string[] SampleNips = ["196710182002022001", "197812032023021001", "199209252023042001"];
 
-    private readonly string _export = Path.Combine(Path.GetTempPath(), "superapps-legacy-export", Guid.NewGuid().ToString("N")[..12]);
+    private readonly LegacyExportFolder _export = LegacyExportFolder.Sample();
     private readonly FailOnce _failOnce = new();
     private ModuleServices _services = null!;
     private List<EmployeeProfile> _staff = [];
@@ -32,13 +30,7 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
     {
         _services = await ModuleServices.CreateAsync(server, s =>
         {
-            s.AddOrganizationDirectory().AddLettersModule();
-            s.AddLegacyLettersAdapter();
-            s.Configure<LegacyLettersOptions>(o =>
-            {
-                o.Enabled = true;
-                o.ExportDirectory = _export;
-            });
+            _export.AddAdapter(s);
             s.AddSingleton(_failOnce);
             // Wraps the Letters module's import to make one letter fail like a dying database, once.
             var real = s.Last(d => d.ServiceType == typeof(ILegacyLetterImport)).ImplementationType!;
@@ -53,34 +45,15 @@ public sealed class LegacyLettersTests(PostgresServer server) : IAsyncLifetime
         }
 
         _staff = staff;
-        CopyExport(Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLetters", "export"), _export);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Directory.Delete(_export, recursive: true);
+        _export.Dispose();
     }
 
-    private static void CopyExport(string from, string to)
-    {
-        Directory.CreateDirectory(Path.Combine(to, "scan"));
-        foreach (var file in Directory.GetFiles(Path.Combine(from, "scan")))
-        {
-            File.Copy(file, Path.Combine(to, "scan", Path.GetFileName(file)));
-        }
-
-        foreach (var file in Directory.GetFiles(from, "*.csv"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
-
-    private async Task<AdapterRunOutcome> RunAsync()
-    {
-        await using var scope = _services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AdapterRunner>().RunAsync(LegacyLettersAdapter.AdapterKey, "test", Ct);
-    }
+    private Task<AdapterRunOutcome> RunAsync() => LegacyExportFolder.RunAsync(_services.Services, Ct);
 
     private async Task<List<Superapps.Letters.Features.LegacyImport.ImportedLetter>> LettersAsync()
     {
