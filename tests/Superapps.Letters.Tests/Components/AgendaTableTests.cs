@@ -68,4 +68,26 @@ public sealed class AgendaTableTests : SuperappsComponentTest
         _searches[0].Year.ShouldBe(Wib.Today(TimeProvider.System).Year);
         cut.Find("[data-testid=agenda-export]").GetAttribute("href")!.ShouldContain($"/surat/agenda.csv?year={Wib.Today(TimeProvider.System).Year}");
     }
+    [Theory]
+    [InlineData(false, "3 Desember 2026 09.00 WIB", "20 Agustus 2026")]
+    [InlineData(true, "3 December 2026 09.00 WIB", "20 August 2026")]
+    public void Dates_read_in_the_language_of_the_page(bool english, string received, string sent)
+    {
+        if (english)
+        {
+            UseEnglish();
+        }
+
+        var row = Ordinary with { ReceivedAt = new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero), SenderDate = new DateOnly(2026, 8, 20) };
+        RenderPopoverProvider();
+        var cut = Render<AgendaTable>(p => p.Add(x => x.Load, (_, _) => Task.FromResult(new AgendaLines([row], 1))));
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Markup.ShouldContain(received);
+            cut.Markup.ShouldContain($"100.3.4/77/SETDA · {sent}");
+        });
+        // What stays Indonesian whoever reads it (letters, PDFs, stored history) is written with Format…, not Show….
+        Wib.FormatDate(row.SenderDate!.Value).ShouldBe("20 Agustus 2026");
+    }
 }

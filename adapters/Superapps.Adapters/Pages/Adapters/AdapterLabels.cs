@@ -32,7 +32,7 @@ public static class AdapterLabels
 
     public static string TriggeredBy(string by) => by == "jadwal" ? Bilingual.T("jadwal", "schedule") : by;
 
-    public static string When(DateTimeOffset? at) => at is { } t ? Wib.FormatDateTime(t, Bilingual.IsEnglish ? System.Globalization.CultureInfo.GetCultureInfo("en-GB") : null) : "—";
+    public static string When(DateTimeOffset? at) => at is { } t ? Wib.ShowDateTime(t) : "—";
 
     public static string Schedule(string cron) => Bilingual.T($"cron {cron} (WIB)", $"cron {cron} (WIB)");
 }

@@ -10,7 +10,7 @@ public static class ImportedLabels
 
     /// <summary>"Diimpor dari SIPADEK" / "Imported from SIPADEK", with the import date.</summary>
     public static string Badge(string source, DateTimeOffset importedAt) =>
-        Bilingual.T($"Diimpor dari {SystemName(source)} · {Wib.FormatDate(importedAt)}", $"Imported from {SystemName(source)} · {Wib.FormatDate(importedAt)}");
+        Bilingual.T($"Diimpor dari {SystemName(source)} · {Wib.ShowDate(importedAt)}", $"Imported from {SystemName(source)} · {Wib.ShowDate(importedAt)}");
 
     /// <summary>"No. agenda SIPADEK" / "SIPADEK agenda no.".</summary>
     public static string LegacyAgenda(string source) => Bilingual.T($"No. agenda {SystemName(source)}", $"{SystemName(source)} agenda no.");

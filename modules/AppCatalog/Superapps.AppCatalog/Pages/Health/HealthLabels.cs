@@ -37,8 +37,7 @@ public static class HealthLabels
             return T("Proxy belum melaporkan kesehatan aplikasi ini.", "The proxy has not reported this app's health yet.");
         }
 
-        var culture = IsEnglish ? System.Globalization.CultureInfo.GetCultureInfo("en-GB") : null;
-        return T($"Sejak {Wib.FormatDateTime(view.ChangedAt)} · terakhir diperiksa {Wib.FormatDateTime(view.CheckedAt)}",
-            $"Since {Wib.FormatDateTime(view.ChangedAt, culture)} · last checked {Wib.FormatDateTime(view.CheckedAt, culture)}");
+        return T($"Sejak {Wib.ShowDateTime(view.ChangedAt)} · terakhir diperiksa {Wib.ShowDateTime(view.CheckedAt)}",
+            $"Since {Wib.ShowDateTime(view.ChangedAt)} · last checked {Wib.ShowDateTime(view.CheckedAt)}");
     }
 }

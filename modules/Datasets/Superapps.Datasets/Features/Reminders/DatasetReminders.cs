@@ -35,8 +35,8 @@ public sealed partial class DatasetReminders(
     IServiceProvider services,
     ILogger<DatasetReminders> logger)
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo Indonesian = Wib.Indonesian;
+    private static readonly CultureInfo English = Wib.English;
 
     private readonly Dictionary<Guid, IReadOnlyList<Guid>> _heads = [];
 

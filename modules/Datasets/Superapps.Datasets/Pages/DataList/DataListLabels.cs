@@ -11,7 +11,7 @@ public static class DataListLabels
 
     public static string DueDay(int day) => T($"tanggal {day}", $"day {day}");
 
-    public static string Due(DataListRow row) => $"{row.NextPeriod.Label} · {Wib.FormatDate(row.NextDueOn)}";
+    public static string Due(DataListRow row) => $"{row.NextPeriod.Label} · {Wib.ShowDate(row.NextDueOn)}";
 
     public static string NoUpload => T("Belum ada unggahan", "Nothing uploaded yet");
 

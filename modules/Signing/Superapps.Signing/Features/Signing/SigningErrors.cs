@@ -1,4 +1,3 @@
-using System.Globalization;
 using Superapps.SharedKernel;
 
 namespace Superapps.Signing.Features.Signing;
@@ -6,14 +5,13 @@ namespace Superapps.Signing.Features.Signing;
 /// <summary>The errors a signer can meet, in Indonesian and English.</summary>
 internal static class SigningErrors
 {
-    private static readonly CultureInfo EnglishDates = CultureInfo.GetCultureInfo("en-GB");
 
     public static UserError WrongPassphrase(int attemptsLeft) => new("signing.passphrase.wrong",
         $"Frasa sandi salah. Sisa percobaan: {attemptsLeft}.", $"Wrong passphrase. Attempts left: {attemptsLeft}.", "passphrase");
 
     public static UserError Locked(DateTimeOffset until) => new("signing.locked",
         $"Terlalu banyak frasa sandi salah. Penandatanganan dikunci sampai {Wib.FormatDateTime(until)}.",
-        $"Too many wrong passphrases. Signing is locked until {Wib.FormatDateTime(until, EnglishDates)}.", "passphrase");
+        $"Too many wrong passphrases. Signing is locked until {Wib.FormatDateTime(until, Wib.English)}.", "passphrase");
 
     public static readonly UserError NotEnrolled = new("signing.not-enrolled",
         "Anda belum memiliki sertifikat tanda tangan elektronik. Daftarkan diri dahulu di /tanda-tangan.",
@@ -21,11 +19,11 @@ internal static class SigningErrors
 
     public static UserError Revoked(DateTimeOffset at) => new("signing.certificate.revoked",
         $"Sertifikat Anda telah dicabut sejak {Wib.FormatDateTime(at)}. Daftar ulang di /tanda-tangan untuk sertifikat baru.",
-        $"Your certificate was revoked on {Wib.FormatDateTime(at, EnglishDates)}. Enrol again at /tanda-tangan for a new certificate.");
+        $"Your certificate was revoked on {Wib.FormatDateTime(at, Wib.English)}. Enrol again at /tanda-tangan for a new certificate.");
 
     public static UserError Expired(DateTimeOffset at) => new("signing.certificate.expired",
         $"Sertifikat Anda sudah kedaluwarsa sejak {Wib.FormatDateTime(at)}. Daftar ulang di /tanda-tangan untuk sertifikat baru.",
-        $"Your certificate expired on {Wib.FormatDateTime(at, EnglishDates)}. Enrol again at /tanda-tangan for a new certificate.");
+        $"Your certificate expired on {Wib.FormatDateTime(at, Wib.English)}. Enrol again at /tanda-tangan for a new certificate.");
 
     public static readonly UserError PassphraseRequired = new("signing.passphrase.required",
         "Masukkan frasa sandi.", "Enter your passphrase.", "passphrase");

@@ -214,10 +214,10 @@ internal sealed class PdfSignatureVerifier(IDbContextFactory<SigningDbContext> c
 
         public static VerificationText Expired(DateTimeOffset notAfter) =>
             new($"Sertifikat sudah kedaluwarsa sejak {SharedKernel.Wib.FormatDateTime(notAfter)}.",
-                $"The certificate expired on {SharedKernel.Wib.FormatDateTime(notAfter, System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.");
+                $"The certificate expired on {SharedKernel.Wib.FormatDateTime(notAfter, SharedKernel.Wib.English)}.");
 
         public static VerificationText Revoked(DateTimeOffset revokedAt, string? reason) =>
             new($"Sertifikat telah dicabut sejak {SharedKernel.Wib.FormatDateTime(revokedAt)}{(reason is null ? "" : $" ({reason})")}.",
-                $"The certificate was revoked on {SharedKernel.Wib.FormatDateTime(revokedAt, System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}{(reason is null ? "" : $" ({reason})")}.");
+                $"The certificate was revoked on {SharedKernel.Wib.FormatDateTime(revokedAt, SharedKernel.Wib.English)}{(reason is null ? "" : $" ({reason})")}.");
     }
 }

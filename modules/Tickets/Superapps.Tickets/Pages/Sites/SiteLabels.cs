@@ -30,7 +30,7 @@ public static class SiteLabels
     /// <summary>"Terlihat 2 Desember 2026 09.14 WIB · 12,5 ms · loss 0 %", the monitoring's detail of a site.</summary>
     public static string MonitorDetail(Features.Sites.SiteMonitorState state)
     {
-        var culture = Bilingual.IsEnglish ? System.Globalization.CultureInfo.GetCultureInfo("en-GB") : Wib.Indonesian;
+        var culture = Wib.PageCulture;
         var parts = new List<string>();
         if (state.LastSeen is { } seen)
         {
