@@ -27,9 +27,9 @@ public sealed class DataUpdateJourneyTests(PortalFixture fixture)
         await PortalFixture.WaitInteractiveAsync(page);
     }
 
-    private static async Task UploadAsync(IPage page, string name, string csv) =>
+    private static Task UploadAsync(IPage page, string name, string csv) =>
         // MudFileUpload keeps the input of each earlier pick and adds a fresh one for the next: the last is the one to use.
-        await page.Locator("input[type=file][data-testid=upload-file]").Last.SetInputFilesAsync(new FilePayload
+        PortalFixture.SetFilesWhenReadyAsync(page, "input[type=file][data-testid=upload-file]", new FilePayload
         {
             Name = name,
             MimeType = "text/csv",

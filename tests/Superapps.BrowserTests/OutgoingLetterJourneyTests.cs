@@ -156,14 +156,15 @@ public sealed class OutgoingLetterJourneyTests(PortalFixture fixture)
         // Anyone can upload the PDF they hold: intact and valid; with one byte changed, not intact.
         await visitor.GotoAsync(new Uri(fixture.Stack.PortalUrl, "verifikasi").ToString());
         await PortalFixture.WaitInteractiveAsync(visitor);
-        await visitor.GetByTestId("pdf-input").SetInputFilesAsync(pdfPath);
+        await PortalFixture.SetFilesWhenReadyAsync(visitor, "[data-testid=pdf-input]",
+            new FilePayload { Name = Path.GetFileName(pdfPath), MimeType = "application/pdf", Buffer = await File.ReadAllBytesAsync(pdfPath, TestContext.Current.CancellationToken) });
         await Assertions.Expect(visitor.GetByTestId("signature-state")).ToHaveTextAsync("Sah");
         await Assertions.Expect(visitor.GetByTestId("signature-intact")).ToContainTextAsync("Utuh");
         await Assertions.Expect(visitor.GetByTestId("registered-document")).ToContainTextAsync(number);
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = PortalFixture.Screenshot("outgoing-verification-upload.png"), FullPage = true });
         var tampered = await File.ReadAllBytesAsync(pdfPath, TestContext.Current.CancellationToken);
         tampered[tampered.Length / 3] ^= 0x01;
-        await visitor.GetByTestId("pdf-input").SetInputFilesAsync(new FilePayload { Name = "diubah.pdf", MimeType = "application/pdf", Buffer = tampered });
+        await PortalFixture.SetFilesWhenReadyAsync(visitor, "[data-testid=pdf-input]", new FilePayload { Name = "diubah.pdf", MimeType = "application/pdf", Buffer = tampered });
         await Assertions.Expect(visitor.GetByTestId("signature-state")).ToHaveTextAsync("Tidak sah");
         await Assertions.Expect(visitor.GetByTestId("signature-problems")).ToBeVisibleAsync();
     }

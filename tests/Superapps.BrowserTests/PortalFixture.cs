@@ -211,6 +211,19 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Picks files in the last file input matching <paramref name="selector"/>, once the interactive page has taken it over. Blazor's
+    /// file input sets <c>_blazorInputFileNextFileId</c> on the element when its script starts listening; files set earlier (on the
+    /// prerendered input, or one about to be rendered again) never reach the server.
+    /// </summary>
+    public static async Task SetFilesWhenReadyAsync(IPage page, string selector, params FilePayload[] files)
+    {
+        await page.WaitForFunctionAsync(
+            "selector => { const all = document.querySelectorAll(selector); const input = all[all.length - 1]; return !!input && input._blazorInputFileNextFileId !== undefined; }",
+            selector);
+        await page.Locator(selector).Last.SetInputFilesAsync(files);
+    }
+
     public static string Screenshot(string name) => Path.Combine(ScreenshotDirectory, name);
 
     public async ValueTask DisposeAsync()

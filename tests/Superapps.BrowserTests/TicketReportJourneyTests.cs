@@ -61,7 +61,7 @@ public sealed class TicketReportJourneyTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByTestId("report-description")).ToHaveValueAsync("Internet tidak terkoneksi di kantor kami.");
 
         // An optional photo, checked and shown as a thumbnail before anything is sent.
-        await page.Locator("[data-testid=attachment-picker] input[type=file]").SetInputFilesAsync(
+        await PortalFixture.SetFilesWhenReadyAsync(page, "[data-testid=attachment-picker] input[type=file]",
             new FilePayload { Name = "router.png", MimeType = "image/png", Buffer = Png });
         await Assertions.Expect(page.GetByTestId("attachment-thumbnail")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("attachment-error")).ToHaveCountAsync(0);
