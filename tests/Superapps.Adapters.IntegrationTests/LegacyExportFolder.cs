@@ -14,23 +14,23 @@ internal sealed class LegacyExportFolder : IDisposable
 {
     private LegacyExportFolder(string from)
     {
-        Directory.CreateDirectory(System.IO.Path.Combine(Path, "scan"));
+        Directory.CreateDirectory(Path.Combine(Folder, "scan"));
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(from, file)));
+            File.Copy(file, Path.Combine(Folder, Path.GetRelativePath(from, file)));
         }
     }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "superapps-legacy-export", Guid.NewGuid().ToString("N")[..12]);
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "superapps-legacy-export", Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>docs/samples/legacy-letters-export: the demo city's people by NIP, scans for some letters.</summary>
-    public static LegacyExportFolder Demo() => new(System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLettersDemo"));
+    public static LegacyExportFolder Demo() => new(Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLettersDemo"));
 
     /// <summary>The adapter's TestData/export, with its bad rows.</summary>
-    public static LegacyExportFolder Sample() => new(System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLetters", "export"));
+    public static LegacyExportFolder Sample() => new(Path.Combine(AppContext.BaseDirectory, "TestData", "LegacyLetters", "export"));
 
     /// <summary>A file of the export's <c>scan/</c> folder.</summary>
-    public string Scan(string fileName) => System.IO.Path.Combine(Path, "scan", fileName);
+    public string Scan(string fileName) => Path.Combine(Folder, "scan", fileName);
 
     /// <summary>The organisation directory, the Letters module and the legacy letters adapter, switched on over this folder.</summary>
     public void AddAdapter(IServiceCollection services)
@@ -40,7 +40,7 @@ internal sealed class LegacyExportFolder : IDisposable
         services.Configure<LegacyLettersOptions>(o =>
         {
             o.Enabled = true;
-            o.ExportDirectory = Path;
+            o.ExportDirectory = Folder;
         });
     }
 
@@ -51,5 +51,5 @@ internal sealed class LegacyExportFolder : IDisposable
         return await scope.ServiceProvider.GetRequiredService<AdapterRunner>().RunAsync(LegacyLettersAdapter.AdapterKey, "test", cancellationToken);
     }
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

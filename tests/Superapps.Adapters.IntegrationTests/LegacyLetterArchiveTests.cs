@@ -149,7 +149,7 @@ public sealed class LegacyLetterArchiveTests(PostgresServer server) : IAsyncLife
         view.Access.ShouldBe(AccessLevel.Full);
         var info = view.Scan.ShouldNotBeNull();
         info.FileName.ShouldBe("2001.pdf");
-        info.IsPdf.ShouldBeTrue();
+        info.ContentType.ShouldBe("application/pdf");
         var scan = await WithAsync(sp => sp.GetRequiredService<ImportedLetterQueries>().GetScanAsync(clerk, importedId, Ct));
         scan.Content.ShouldBe(await File.ReadAllBytesAsync(_export.Scan("2001.pdf"), Ct));
         // Another OPD's clerk may not read the letter, nor its scan: not found, as for native letters.

@@ -173,7 +173,5 @@ internal static class ProxyBenchmark
     private sealed record LoadResult(double[] Sorted, double Throughput, double CpuMicroseconds)
     {
         public int Count => Sorted.Length;
-
-        public double P(double q) => Percentile(Sorted, q);
     }
 }

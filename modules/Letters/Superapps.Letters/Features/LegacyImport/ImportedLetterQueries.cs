@@ -11,10 +11,7 @@ namespace Superapps.Letters.Features.LegacyImport;
 public sealed record ImportedLetterView(ImportedLetter Letter, AccessLevel Access, ImportedScanInfo? Scan = null);
 
 /// <summary>What the page says of a stored scan, without its content.</summary>
-public sealed record ImportedScanInfo(string FileName, string ContentType, long Length)
-{
-    public bool IsPdf => ContentType == "application/pdf";
-}
+public sealed record ImportedScanInfo(string FileName, string ContentType, long Length);
 
 /// <summary>
 /// Reads imported letters by their <c>imported_letters</c> id, with the module's access rule (<see cref="LetterAccess"/>): the
@@ -54,9 +51,13 @@ public sealed class ImportedLetterQueries(IDbContextFactory<LettersDbContext> co
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (_, access) = await ReadAsync(db, viewer, importedId, cancellationToken);
-        return access == AccessLevel.Full
-            ? await db.ImportedScans.AsNoTracking().FirstOrDefaultAsync(s => s.ImportedLetterId == importedId, cancellationToken) ?? throw new DomainRuleException(LetterErrors.NotFound)
-            : throw new DomainRuleException(LetterErrors.NotFound);
+        if (access != AccessLevel.Full)
+        {
+            throw new DomainRuleException(LetterErrors.NotFound);
+        }
+
+        return await db.ImportedScans.AsNoTracking().FirstOrDefaultAsync(s => s.ImportedLetterId == importedId, cancellationToken)
+            ?? throw new DomainRuleException(LetterErrors.NotFound);
     }
 
     /// <summary>The imported letter and the viewer's access to it; <see cref="LetterErrors.NotFound"/> when it is not there or not theirs to see.</summary>
